@@ -1,0 +1,351 @@
+"""The actors stage: resolve the noun phrase headed by a token to a coded actor.
+
+Knowledge (countries, capitals, metonyms, organisations, people, titles, sector nouns) comes from the data
+files read by :mod:`eventcoder.knowledge`; this module only matches and combines it:
+
+* one spaCy ``PhraseMatcher`` (case-sensitive for names, lower-case for titles) is run once per document;
+* :meth:`ActorResolver.resolve` looks at the head token and its left modifiers ("Russian Foreign Minister
+  Sergey Lavrov", "Egypt's chief negotiator", "U.S. troops"), and at "of X" / "in X" ("King Hassan of
+  Morocco", "protesters in Caracas");
+* :class:`ArticleContext` carries in-article coreference: surnames, titles ("the minister", "the official"),
+  pronouns and definite descriptions ("the country") resolve to earlier actors.
+
+Codes: a country alone is its ISO3 code with no sector (``RUS``); with a sector ``RUSMIL``; organisations
+have their own codes from the data (``IGOUNO``...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from . import knowledge
+from .document import Actor
+
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
+PRONOUNS_THING = {"it", "its", "itself"}
+PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
+PRONOUNS_GROUP = {"they", "their", "them", "themselves"}
+DEFINITE_COUNTRY = {"country", "state", "nation", "republic", "kingdom", "government", "regime"}
+ANONYMOUS_HEADS = {"official", "source", "diplomat", "officer", "aide", "person", "insider", "people"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # name | adj | people | capital | metonym | org | person | title
+    code: str | None  # country ISO3 or organisation code
+    country: str | None
+    sector: str | None
+    person: knowledge.Person | None = None
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+
+@dataclass
+class ArticleContext:
+    """In-article memory for coreference, filled as sentences are coded in order.
+
+    Every lookup takes ``before`` (an article offset): only actors named earlier count.
+    """
+
+    published: dt.date | None
+    recent: list[tuple[str, Actor, str | None]] = field(default_factory=list)  # (kind, actor, title key)
+
+    def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
+        item = (kind, actor, title_key)
+        if item not in self.recent[-8:]:
+            self.recent.append(item)
+
+    def _earlier(self, before: int | None):
+        for item in reversed(self.recent):
+            if before is None or item[1].start < before:
+                yield item
+
+    def by_surname(self, surname: str, before: int | None) -> Actor | None:
+        for _, actor, _ in self._earlier(before):
+            if actor.name and " " in actor.name and actor.name.split()[-1] == surname:
+                return actor
+        return None
+
+    def by_title(self, key: str, before: int | None) -> Actor | None:
+        for _, actor, title in self._earlier(before):
+            if title == key:
+                return actor
+        return None
+
+    def last(self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None) -> Actor | None:
+        for kind, actor, _ in self._earlier(before):
+            if kind in kinds and actor.code not in exclude and (actor.country or "") not in exclude:
+                return actor
+        return None
+
+
+class ActorIndex:
+    """Knowledge compiled into matchers; built once per process (see :func:`get_index`)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.entries: dict[str, list[Entry]] = {}
+        self.proper = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        proper: dict[str, list[Entry]] = {}
+        lower: dict[str, list[Entry]] = {}
+
+        def add(table: dict[str, list[Entry]], phrase: str, entry: Entry) -> None:
+            phrase = phrase.strip()
+            if phrase.lower().startswith("the "):
+                phrase = phrase[4:]
+            if phrase:
+                table.setdefault(phrase, []).append(entry)
+
+        for c in knowledge.country_phrases():
+            add(proper, c.phrase, Entry(c.kind, c.iso3, c.iso3, c.sector or None))
+        for o in knowledge.organizations():
+            add(proper, o.phrase, Entry("org", o.code, o.country or None, o.sector or None))
+        for p in knowledge.people():
+            for alias in (p.name, *p.aliases):
+                add(proper, alias, Entry("person", p.country or None, p.country or None, p.sector, p))
+        for t in knowledge.titles():
+            add(lower, t.phrase.lower(), Entry("title", t.country or None, t.country or None, t.sector))
+        self.sector_nouns: dict[str, tuple[str, str]] = knowledge.sector_lemmas()
+        for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
+            for phrase, entries in table.items():
+                self.entries[key + phrase] = _dedupe(entries)
+                matcher.add(key + phrase, [nlp.make_doc(phrase)])
+        self.vocab = nlp.vocab
+
+    def matches(self, doc: Doc) -> dict[int, Match]:
+        """Token index -> the longest knowledge match covering it."""
+        found: list[tuple[int, int, int]] = []
+        for matcher in (self.proper, self.lower):
+            found.extend(matcher(doc))
+        found.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        by_token: dict[int, Match] = {}
+        for match_id, start, end in found:
+            if any(i in by_token for i in range(start, end)):
+                continue
+            m = Match(start, end, tuple(self.entries[self.vocab.strings[match_id]]))
+            for i in range(start, end):
+                by_token[i] = m
+        return by_token
+
+
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    seen: list[Entry] = []
+    for e in entries:
+        if e not in seen:
+            seen.append(e)
+    return seen
+
+
+@lru_cache(maxsize=2)
+def get_index(nlp: Language) -> ActorIndex:
+    return ActorIndex(nlp)
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The head and its left modifiers with their subtrees, contiguous up to the head: the actor's mention.
+
+    "Secretary of State Antony Blinken", "Egypt's chief negotiator", "the former Soviet state" (no "the").
+    """
+    lo = head.i
+    for c in reversed(list(head.lefts)):
+        if c.dep_ not in NP_LEFT_DEPS:
+            break
+        sub = list(c.subtree)
+        if sub[-1].i != lo - 1 or any(t.pos_ in ("VERB", "AUX") or t.text in ",;()" for t in sub):
+            break
+        lo = sub[0].i
+    right = head.i
+    for c in head.rights:  # names parsed head-first ("Sergey Lavrov" as flat)
+        if c.dep_ in ("flat", "case") and c.i == right + 1:
+            right = c.i
+    return list(head.doc[lo : right + 1])
+
+
+class ActorResolver:
+    """Resolve tokens of one document to actors, with the article's coreference context."""
+
+    def __init__(self, index: ActorIndex, doc: Doc, context: ArticleContext, base: int = 0) -> None:
+        self.index = index
+        self.doc = doc
+        self.context = context
+        self.base = base
+        self.by_token = index.matches(doc)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _actor(self, tokens: list[Token], code: str, country: str | None, sector: str | None, name: str | None):
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return Actor(
+            text=self.doc.text[start:end],
+            start=start + self.base,
+            end=end + self.base,
+            code=code,
+            country=country,
+            sector=sector,
+            name=name,
+        )
+
+    def _person(self, entries: tuple[Entry, ...]) -> tuple[str | None, str | None, str | None]:
+        """(country, sector, canonical name) of a person at the article date."""
+        when = self.context.published
+        people = [e.person for e in entries if e.person is not None]
+        if not people:
+            return None, None, None
+        if when is not None:
+            active = [p for p in people if (p.start or dt.date.min) <= when <= (p.end or dt.date.max)]
+            if active:
+                p = active[0]
+                return p.country or None, p.sector, p.name
+            before = [p for p in people if (p.start or dt.date.min) <= when]
+            if before:
+                p = max(before, key=lambda p: p.end or dt.date.max)
+                return p.country or None, "ELI", p.name
+            return people[0].country or None, "ELI", people[0].name
+        p = max(people, key=lambda p: p.start or dt.date.min)
+        return p.country or None, p.sector, p.name
+
+    def _country_from(self, tokens: list[Token]) -> str | None:
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m and m.kind in ("adj", "name", "people", "capital", "metonym") and m.entries[0].country:
+                return m.entries[0].country
+        return None
+
+    def _of_country(self, head: Token) -> tuple[str | None, Actor | None]:
+        """Country from "of Morocco" / "in Caracas" / "from Syria" after the head."""
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        m = self.by_token.get(obj.i)
+                        if m and m.entries[0].country and m.kind != "person":
+                            return m.entries[0].country, None
+        return None, None
+
+    def _expand(self, tokens: list[Token]) -> list[Token]:
+        """Widen a mention to whole knowledge matches ("Secretary of State Antony Blinken")."""
+        lo, hi = tokens[0].i, tokens[-1].i
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m is not None:
+                lo, hi = min(lo, m.start), max(hi, m.end - 1)
+        return list(self.doc[lo : hi + 1])
+
+    def _title_key(self, title: Match | None) -> str | None:
+        """The lemma that a later "the minister" / "the secretary" refers back with."""
+        if title is None:
+            return None
+        span = self.doc[title.start : title.end]
+        return span.root.lemma_.lower()
+
+    # -- the resolution ------------------------------------------------------------------------
+    def resolve(self, head: Token, exclude: set[str] = frozenset()) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PRONOUNS_THING | PRONOUNS_PERSON | PRONOUNS_GROUP:
+            return self._pronoun(head, exclude)
+        tokens = self._expand(np_tokens(head))
+        m = self.by_token.get(head.i)
+        mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
+        of_country, _ = self._of_country(head)
+        title = next((self.by_token[t.i] for t in tokens if t.i in self.by_token and
+                      self.by_token[t.i].kind == "title"), None)
+        if m is not None and m.kind == "person":
+            country, sector, name = self._person(m.entries)
+            actor = self._actor(tokens, (country or "") + (sector or ""), country, sector, name)
+            self.context.remember(actor, "person", self._title_key(title))
+            return actor if actor.code else None
+        if m is not None and m.kind == "org":
+            e = m.entries[0]
+            actor = self._actor(tokens, e.code or "", e.country, e.sector, None)
+            self.context.remember(actor, "org", None)
+            return actor
+        if m is not None and m.kind in ("name", "capital", "metonym", "people") and head.i == m.end - 1:
+            e = m.entries[0]
+            sector = e.sector or (None if e.kind in ("name", "people") else "GOV")
+            noun = self.index.sector_nouns.get(head.lemma_.lower())
+            actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
+            self.context.remember(actor, "country", None)
+            return actor if noun is None else actor
+        # a named person we do not know, introduced by a title: "President Abdelaziz Bouteflika"
+        if head.pos_ == "PROPN" and title is not None:
+            name_toks = [t for t in tokens if t.pos_ == "PROPN" and t.i not in range(title.start, title.end)
+                         and t.i not in self.by_token]
+            e = title.entries[0]
+            country = mod_country or of_country or e.country
+            if name_toks and country:
+                actor = self._actor(tokens, country + (e.sector or ""), country, e.sector,
+                                    " ".join(t.text for t in name_toks))
+                self.context.remember(actor, "person", self._title_key(title))
+                return actor
+        prior = self.context.by_surname(head.text, head.idx + self.base) if head.pos_ == "PROPN" else None
+        if prior is not None:
+            return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
+        # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
+        lemma = head.lemma_.lower()
+        sector = None
+        if m is not None and m.kind == "title" and head.i == m.end - 1:
+            sector = m.entries[0].sector
+            country = mod_country or of_country or m.entries[0].country
+        elif lemma in self.index.sector_nouns:
+            sector = self.index.sector_nouns[lemma][0]
+            country = mod_country or of_country
+        else:
+            return self._definite(head, tokens, exclude)
+        org = next((self.by_token[t.i].entries[0] for t in tokens if t.i in self.by_token and
+                    self.by_token[t.i].kind == "org"), None)
+        if org is not None:
+            actor = self._actor(tokens, org.code or "", org.country, sector if org.country else org.sector, None)
+            self.context.remember(actor, "org", lemma)
+            return actor
+        if country is None:
+            prior = self.context.by_title(lemma, head.idx + self.base)
+            if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
+                return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
+            return None
+        actor = self._actor(tokens, country + (sector or ""), country, sector, None)
+        self.context.remember(actor, "group" if head.tag_ in ("NNS", "NNPS") else "person", lemma)
+        return actor
+
+    def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
+        low = head.lower_
+        kinds = {"country", "org"} if low in PRONOUNS_THING else (
+            {"person"} if low in PRONOUNS_PERSON else {"group", "org", "country"})
+        prior = self.context.last(kinds, exclude, before=head.idx + self.base)
+        if prior is None:
+            return None
+        return self._actor([head], prior.code, prior.country, prior.sector, prior.name)
+
+    def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
+        """ "the country", "the former Soviet state": the last country named that is not excluded."""
+        if head.lemma_.lower() in DEFINITE_COUNTRY and any(d.lower_ == "the" for d in head.lefts):
+            prior = self.context.last({"country"}, exclude, before=head.idx + self.base)
+            if prior is not None and prior.country:
+                return self._actor(tokens, prior.country, prior.country, None, None)
+        return None
+
+    def is_anonymous(self, head: Token, actor: Actor) -> bool:
+        """An unnamed speaker: "a senior State Department official", "sources", "officials"."""
+        return actor.name is None and head.lemma_.lower() in ANONYMOUS_HEADS
+
+    def register_sentence(self, sent: Span) -> None:
+        """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""
+        for t in sent:
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "flat", "amod") and (
+                t.i in self.by_token or t.lemma_.lower() in self.index.sector_nouns
+            ):
+                self.resolve(t)

@@ -1,0 +1,370 @@
+"""The events stage: find CAMEO triggers from the pattern dictionary and read their roles off the parse.
+
+For one sentence it returns :class:`Found` events: the trigger, the pattern that matched, source and target
+actors (via :mod:`eventcoder.actors`), status and attribution. Dates and places are added by the pipeline.
+
+Decisions, in order (each documented in docs/events.md):
+
+1. **Triggers**: a verb or noun whose lemma has patterns; a pattern matches when its particle, required object
+   and (for nouns) preposition are present. The most specific matching pattern wins.
+2. **Roles**: verbs take the subject as source (the ``by`` agent in passives; the controller for ``to``
+   infinitives, conjoined verbs and relative clauses) and the prepositional object named by the pattern, else the
+   direct object, as target. Nouns take possessors, ``by``/``from`` phrases, actor modifiers and the subject of a
+   light verb ("launched an offensive") as source. Conjoined actors give one record per pair.
+3. **Status**: negated, hypothetical, intended or occurred, from the parse (see :func:`status_of`).
+4. **Say-events**: a speech verb is a statement event (010) only when its content codes no other verb event;
+   otherwise it is the attribution of the events it reports.
+5. **No event without a source actor.**
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .actors import ActorResolver
+from .cameo import Pattern, load_patterns, root
+from .document import Actor
+
+INTENT_VERBS = {
+    "plan", "intend", "want", "seek", "expect", "agree", "promise", "pledge", "vow", "decide", "aim",
+    "prepare", "schedule", "set", "hope", "offer", "propose", "try", "attempt", "threaten", "wish", "mean",
+}  # fmt: skip
+HYPOTHETICAL_HEADS = {
+    "fear", "concern", "worry", "risk", "possibility", "danger", "threat", "prospect", "warn", "warning",
+    "suggest", "speculation", "rumor", "rumour", "claim", "pretext", "consider", "weigh",
+}  # fmt: skip
+HYPOTHETICAL_MODS = {"potential", "possible", "imminent", "planned", "threatened", "proposed", "alleged", "likely"}
+HEDGES = {"possibly", "perhaps", "maybe", "reportedly", "allegedly", "potentially"}
+NEG_VERBS = {"deny", "refuse", "reject", "fail", "decline", "rule"}
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "begin", "mount", "make", "issue", "continue", "step",
+    "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
+}  # fmt: skip
+SAY_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "claim", "note", "explain", "write", "insist"}
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
+SUBJ_DEPS = {"nsubj", "csubj"}
+OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
+
+
+@dataclass(frozen=True, slots=True)
+class PatternIndex:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+
+@lru_cache(maxsize=1)
+def pattern_index() -> PatternIndex:
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for p in load_patterns():
+        (verbs if p.pos == "V" else nouns).setdefault(p.lemma, []).append(p)
+    return PatternIndex({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+@dataclass
+class Found:
+    trigger: Token
+    pattern: Pattern
+    words: list[Token]
+    code: str
+    source: Actor | None = None
+    target: Actor | None = None
+    source_token: Token | None = None
+    target_token: Token | None = None
+    status: str = "occurred"
+    speaker: Actor | None = None
+    anonymous: bool = False
+    confidence: float = 0.5
+    related: list[Token] = field(default_factory=list)
+
+
+# -- triggers ----------------------------------------------------------------------------------------
+def _objects(t: Token) -> list[Token]:
+    out = [c for c in t.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    for c in t.children:
+        if c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
+    """Specificity score and trigger words when pattern ``p`` matches at ``t``."""
+    words = [t]
+    score = 1
+    if p.particle:
+        prt = [c for c in t.children if c.dep_ == "prt" and c.lower_ == p.particle]
+        if not prt:
+            return None
+        words += prt
+        score += 2
+    if p.object:
+        objs = [o for o in _objects(t) if o.lemma_.lower() in p.object]
+        if not objs:
+            return None
+        words.append(objs[0])
+        score += 2
+    if p.prep:
+        preps = [c for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in p.prep]
+        if preps:
+            score += 1
+        elif p.pos == "N":
+            return None
+    return score, words
+
+
+def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, Pattern, list[Token]]]:
+    out = []
+    consumed: set[int] = set()
+    for t in sent:
+        if t.pos_ == "VERB":
+            cands = index.verbs.get(t.lemma_.lower(), ())
+        elif t.pos_ in ("NOUN", "PROPN"):
+            cands = index.nouns.get(t.lemma_.lower(), ())
+        else:
+            continue
+        best = None
+        for p in cands:
+            m = _match(t, p)
+            if m and (best is None or m[0] > best[0]):
+                best = (m[0], p, m[1])
+        if best:
+            out.append((t, best[1], best[2]))
+            consumed.update(w.i for w in best[2][1:])
+    return [x for x in out if x[0].i not in consumed]
+
+
+# -- roles ---------------------------------------------------------------------------------------
+def _with_conj(t: Token) -> list[Token]:
+    out = [t]
+    for c in t.conjuncts:
+        if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    return out
+
+
+def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """(sources, passive targets) of a verb, climbing to controllers when it has no subject."""
+    subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if passive:
+        return agent, passive
+    if subj:
+        s = subj[0]
+        if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            return [v.head], []
+        return _with_conj(s), []
+    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "xcomp":
+            objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
+            if objs:  # object control: "urged Iran to stop", "positioned itself to launch"
+                return [objs[0]], []
+        return verb_subjects(v.head, depth + 1)
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        return [v.head], []
+    return [], []
+
+
+def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _complement_subject(t: Token) -> list[Token]:
+    for c in t.children:
+        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" for m in c.children):
+            subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[:1]
+    return []
+
+
+def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Candidate source and target head tokens for a trigger."""
+    preps = p.prep or (DEFAULT_TARGET_PREPS if p.object else ())
+    obj_words = words[1:]
+    if t.pos_ == "VERB":
+        sources, targets = verb_subjects(t)
+        if not targets:
+            targets = _prep_objects([t, *obj_words], preps) if preps else []
+        if not targets and not p.object:
+            targets = [c for c in t.children if c.dep_ in ("dobj", "dative")]
+    else:
+        sources = [c for c in t.children if c.dep_ == "poss"]
+        sources += [g for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                    for g in c.children if g.dep_ == "pobj"]
+        between = _prep_objects([t], ("between", "among"))
+        if between and not sources:
+            allc = list(dict.fromkeys(x for b in between for x in _with_conj(b)))
+            return allc[:1], allc[1:]
+        else:
+            targets = _prep_objects([t], preps) if preps else []
+        if not sources:
+            sources = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")]
+        if not sources and t.dep_ in ("dobj", "obj") and t.head.lemma_.lower() in LIGHT_VERBS:
+            sources, _ = verb_subjects(t.head)
+    if not targets and root(p.code) in ("01", "02", "10", "11", "12", "13", "16"):
+        targets = _complement_subject(t)
+    sources = [x for s in sources for x in _with_conj(s)] if sources else []
+    targets = [x for s in targets for x in _with_conj(s)] if targets else []
+    return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> list[Token]:
+    """Actors conjoined after a target by a misparse ("to Kyiv on Wednesday and Berlin on Thursday")."""
+    out = []
+    for x in sent:
+        if x.i <= target.i or x.dep_ != "conj" or x.head.i < target.i:
+            continue
+        between = sent.doc[target.i + 1 : x.i]
+        if any(b.pos_ in ("VERB", "AUX") for b in between):
+            break
+        if x not in target.conjuncts and resolver.by_token.get(x.i) is not None:
+            out.append(x)
+    return out
+
+
+# -- status and attribution -------------------------------------------------------------------------
+def _clause_chain(t: Token, limit: int = 6) -> list[Token]:
+    chain = [t]
+    while chain[-1].head is not chain[-1] and len(chain) < limit:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def status_of(t: Token) -> str:
+    """negated > hypothetical > intended > occurred, from auxiliaries, markers and governing words."""
+    chain = _clause_chain(t)
+    own = list(t.children)
+    if any(c.dep_ == "neg" for c in own) or any(c.lower_ == "no" and c.dep_ == "det" for c in own):
+        return "negated"
+    for a, b in zip(chain, chain[1:], strict=False):
+        if a.dep_ in ("xcomp", "ccomp") and b.lemma_.lower() in NEG_VERBS:
+            return "negated"
+        if a.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in b.children):
+            return "negated"
+    if any(c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for x in chain[:3] for c in x.children):
+        return "hypothetical"
+    if any(c.lower_ in HEDGES for c in own) or any(c.lower_ in HYPOTHETICAL_MODS for c in own if c.dep_ == "amod"):
+        return "hypothetical"
+    if any(b.lemma_.lower() in HYPOTHETICAL_HEADS and a.dep_ not in ("nsubj", "nsubjpass")
+           for a, b in zip(chain[:3], chain[1:4], strict=False)):
+        return "hypothetical"
+    aux = {c.lower_ for x in chain[:2] for c in x.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"could", "might", "may", "should"}:
+        return "hypothetical"
+    if aux & {"will", "shall", "'ll", "wo"} or "would" in aux:
+        return "intended"
+    for a, b in zip(chain, chain[1:4], strict=False):
+        if a.dep_ == "xcomp" and b.lemma_.lower() in INTENT_VERBS:
+            return "intended"
+        if a.dep_ == "xcomp" and b.lemma_.lower() == "go" and b.tag_ == "VBG":
+            return "intended"
+    return "occurred"
+
+
+def speaker_of(t: Token) -> Token | None:
+    """The subject of the speech verb that reports this trigger, or the pobj of "according to"."""
+    for x in _clause_chain(t)[1:]:
+        if x.lemma_.lower() in SAY_LEMMAS and x.pos_ == "VERB":
+            subj = [c for c in x.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in ("who", "that") and x.dep_ == "relcl":
+                return x.head
+            if subj:
+                return subj[0]
+    rootv = t.sent.root
+    for c in rootv.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAY_LEMMAS and c.i > t.i:
+            subj = [g for g in c.children if g.dep_ == "nsubj"]
+            if subj:
+                return subj[0]
+    for x in t.sent:
+        if x.lower_ == "according":
+            for to in x.children:
+                for g in to.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return None
+
+
+def _reported(say: Token) -> set[int]:
+    """Token indices of what a speech verb reports: its complements, or its host clause when it is
+    parenthetical ("X happened, an official said")."""
+    out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for x in c.subtree}
+    if say.dep_ in ("parataxis", "ccomp") or (say.dep_ == "ROOT" and not out):
+        own = {x.i for x in say.subtree}
+        out |= {x.i for x in say.sent if x.i not in own}
+    return out
+
+
+# -- composition -------------------------------------------------------------------------------------
+def _confidence(f: Found, p: Pattern, via_context: bool) -> float:
+    """0.9 full pattern with both actors; -0.2 without a target; -0.1 when an actor came from coreference."""
+    c = 0.9 if f.target is not None else 0.7
+    if via_context:
+        c -= 0.1
+    if "ambiguous" in p.flags:
+        c -= 0.1
+    return round(max(c, 0.1), 2)
+
+
+def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = None) -> list[Found]:
+    """Every event in one sentence, in trigger order (deterministic)."""
+    index = index or pattern_index()
+    triggers = find_triggers(sent, index)
+    verb_triggers = {t.i for t, p, _ in triggers if t.pos_ == "VERB" and "say" not in p.flags}
+    found: list[Found] = []
+    for t, p, words in triggers:
+        if "say" in p.flags and any(x in verb_triggers for x in _reported(t)):
+            continue  # the speech reports another event: it is that event's attribution
+        if t.pos_ == "VERB" and t.lemma_.lower() in INTENT_VERBS and any(
+            c.dep_ == "xcomp" and c.i in verb_triggers for c in t.children
+        ):
+            continue  # "agreed to meet": the complement is the event, marked intended
+        src_toks, tgt_toks = roles(t, p, words)
+        if not tgt_toks and len(src_toks) > 1 and "symmetric" in p.flags:
+            src_toks, tgt_toks = src_toks[:1], src_toks[1:]
+        sources = [(s, resolver.resolve(s)) for s in src_toks]
+        sources = [(s, a) for s, a in sources if a is not None]
+        if not sources:
+            continue
+        status = status_of(t)
+        code = p.code
+        if status == "intended" and "intent" not in p.flags and root(code) in INTENT_CODES:
+            code = INTENT_CODES[root(code)]
+        spk_tok = speaker_of(t)
+        speaker = resolver.resolve(spk_tok) if spk_tok is not None else None
+        anonymous = speaker is not None and spk_tok is not None and resolver.is_anonymous(spk_tok, speaker)
+        if spk_tok is not None and speaker is None and spk_tok.lemma_.lower() in ("source", "official"):
+            anonymous = True
+        for s_tok, src in sources:
+            exclude = {src.code, src.country or ""}
+            tgt_all = list(tgt_toks)
+            for tt in tgt_toks:
+                tgt_all += extra_conj_targets(sent, tt, resolver)
+            # a complement's subject ("warned that it would...") may well be the source itself
+            targets = [(tt, resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude))
+                       for tt in tgt_all]
+            targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code] or [(None, None)]
+            for tt, tgt in targets:
+                f = Found(t, p, words, code, src, tgt, s_tok, tt, status, speaker, anonymous)
+                f.related = [x for x in (tt, *words[1:]) if x is not None]
+                via = s_tok.pos_ == "PRON" or (tt is not None and tt.pos_ == "PRON")
+                f.confidence = _confidence(f, p, via)
+                found.append(f)
+    seen: set[tuple] = set()
+    out = []
+    for f in found:
+        key = (f.source.code if f.source else None, f.target.code if f.target else None, f.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,112 @@
+"""Library functions behind the `code` and `demo` commands: read, code, write, summarise."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import errors
+from .document import Article
+from .readers import read_paths, read_text
+from .record import dumps
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class Stats:
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    failed: int = 0
+    roots: Counter = field(default_factory=Counter)
+    dyads: Counter = field(default_factory=Counter)
+
+    def add(self, article: Article, records: list[dict[str, Any]]) -> None:
+        self.articles += 1
+        self.sentences += len(article.sentences)
+        self.events += len(records)
+        for r in records:
+            self.roots[r["root"]] += 1
+            if r["target"]:
+                self.dyads[f"{r['source']['code']}->{r['target']['code']}"] += 1
+
+
+def code_stream(articles: Iterator[Article], out: IO[str], report: Report, stats: Stats) -> None:
+    """Code articles and write their records as JSON lines to ``out``."""
+    from .pipeline import Coder
+
+    def on_error(article: Article, e: Exception) -> None:
+        stats.failed += 1
+        report(errors.E011.format(origin=article.origin or article.id, detail=f"{type(e).__name__}: {e}"))
+
+    for article, records in Coder().code_articles(articles, on_error=on_error):
+        stats.add(article, records)
+        for r in records:
+            out.write(dumps(r) + "\n")
+
+
+def _progress(articles: Iterator[Article], enabled: bool) -> Iterator[Article]:
+    if not enabled:
+        yield from articles
+        return
+    cols = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*cols, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("coding", total=None)
+        for a in articles:
+            yield a
+            bar.advance(task)
+
+
+def code_paths(paths: list[str], published: str | None, output: Path | None, report: Report) -> Stats:
+    """Code every article in ``paths``; write to ``output`` atomically (or stdout)."""
+    stats = Stats()
+    articles = _progress(read_paths(paths, published, report), enabled=sys.stderr.isatty())
+    if output is None:
+        code_stream(articles, sys.stdout, report, stats)
+        return stats
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".eventcoder-", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            code_stream(articles, fh, report, stats)
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return stats
+
+
+def sample_articles() -> list[Article]:
+    """The bundled sample news (written by the eventcoder team)."""
+    text = resources.files("eventcoder").joinpath("data/sample_news.jsonl").read_text(encoding="utf-8")
+    return list(read_text(text, "sample_news.jsonl", "jsonl", None, lambda m: None))
+
+
+def demo(output: Path) -> Stats:
+    """Code the sample news into ``output`` and print a summary."""
+    console = Console()
+    stats = Stats()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8") as fh:
+        code_stream(iter(sample_articles()), fh, lambda m: console.print(m, style="red"), stats)
+    table = Table(title=f"eventcoder demo: {stats.articles} articles, {stats.sentences} sentences, "
+                  f"{stats.events} events -> {output}")
+    table.add_column("CAMEO root")
+    table.add_column("events", justify="right")
+    for r, n in sorted(stats.roots.items()):
+        table.add_row(r, str(n))
+    console.print(table)
+    console.print("Top dyads: " + ", ".join(f"{d} ({n})" for d, n in stats.dyads.most_common(8)))
+    return stats

@@ -1,0 +1,285 @@
+"""WHERE: find place names in a parsed sentence and pick the one where an event happened.
+
+Place mentions are capitalised token runs that the gazetteer knows (longest match wins). The event's place is
+the mention whose dependency chain reaches the trigger (or one of the ``related`` tokens) through a locative
+preposition ("in", "near", "outside", "on the outskirts of", "in the eastern province of ..."), without
+crossing another verb. Actor mentions ("Russian troops", "Ukraine's army") carry no locative and are never
+returned. Knowledge (prepositions, head nouns) lives in ``data/places/grammar.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .document import Place
+from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
+
+__all__ = ["dateline_place", "find_place_mentions", "resolve_event_place"]
+
+_MAX_TOKENS = 8
+_FINENESS = {"city": 0, "admin": 1, "country": 2}
+_SPLIT = re.compile(r"[ \-]")
+_VERBS = frozenset(("VERB", "AUX"))
+_NOUN_UP = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "conj", "compound", "nmod"))
+_MODIFIER = frozenset(("compound", "amod", "nmod", "poss"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    locative: frozenset[str]
+    of_heads: frozenset[str]
+    part_heads: frozenset[str]
+    on_heads: frozenset[str]
+    connectors: frozenset[str]
+    pre_ok: frozenset[str]
+    post_ok: frozenset[str]
+    site_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    raw = json.loads((resources.files("eventcoder") / "data" / "places" / "grammar.json").read_text("utf-8"))
+    sets = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return _Grammar(
+        sets["locative_preps"],
+        sets["of_heads"],
+        sets["part_heads"],
+        sets["on_heads"],
+        sets["connectors"],
+        sets["pre_ok"],
+        sets["post_ok"],
+        sets["site_nouns"],
+    )
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _sentence_initial(tok: Token, sent: Span) -> bool:
+    i = tok.i - 1
+    while i >= sent.start and (tok.doc[i].is_punct or tok.doc[i].is_quote):
+        i -= 1
+    return i < sent.start
+
+
+def _acceptable(sent: Span, i: int, j: int, text: str, g: _Grammar) -> bool:
+    """Context checks for a gazetteer match ``text`` covering doc tokens i..j-1."""
+    doc = sent.doc
+    first = doc[i]
+    if len(text.replace(".", "")) <= 3 and not text.isupper():  # US, UK, DRC must be in capitals
+        return False
+    if _sentence_initial(first, sent) and all(t.pos_ != "PROPN" for t in doc[i:j]):
+        return False  # "Split", "Nice" starting a sentence
+    if i > sent.start:
+        prev = doc[i - 1]
+        if prev.pos_ == "PROPN" and _capitalised(prev) and prev.text not in g.pre_ok:
+            return False  # part of a longer name: "Lloyd Austin"
+    if j < sent.end:
+        nxt = doc[j]
+        if nxt.pos_ == "PROPN" and _capitalised(nxt) and nxt.text not in g.post_ok:
+            return False  # "New York Times", "Geneva Conventions"
+    return True
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of all names, so most capitalised tokens are rejected with one set lookup."""
+    return frozenset(_SPLIT.split(k, maxsplit=1)[0] for k in load_index().names)
+
+
+def find_place_mentions(sent: Span) -> list[Span]:
+    """Capitalised token sequences in ``sent`` that the gazetteer knows; longest match first, no overlaps.
+
+    Results are cached in ``doc.user_data`` per sentence, so several triggers of one sentence share them.
+    """
+    cache_key = ("eventcoder.where.mentions", sent.start, sent.end)
+    cached = sent.doc.user_data.get(cache_key)
+    if cached is not None:
+        return list(cached)
+    out = _find(sent)
+    sent.doc.user_data[cache_key] = tuple(out)
+    return out
+
+
+def _find(sent: Span) -> list[Span]:
+    g = _grammar()
+    names = load_index().names
+    first_words = _first_words()
+    doc = sent.doc
+    text = doc.text  # a property that joins all tokens: read it once
+    out: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if not _capitalised(tok) or tok.lower_ not in first_words:
+            i += 1
+            continue
+        run = i + 1  # end of the run of capitalised words and connectors
+        while run < sent.end and run - i < _MAX_TOKENS:
+            t = doc[run]
+            if not (_capitalised(t) or t.lower_ in g.connectors):
+                break
+            run += 1
+        for j in range(run, i, -1):
+            last = doc[j - 1]
+            if not _capitalised(last):
+                continue
+            surface = text[tok.idx : last.idx + len(last)]
+            if normalize(surface) in names and _acceptable(sent, i, j, surface, g):
+                out.append(doc[i:j])
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _attachment(
+    mention: Span, trigger: Token, related: frozenset[int], sent_start: int
+) -> tuple[int, int, Token | None] | None:
+    """(rank, steps, of-head) when ``mention`` is attached to the event; lower rank is better."""
+    g = _grammar()
+    tok = mention.root
+    saw_loc = False
+    of_head: Token | None = None
+    for steps in range(14):
+        head = tok.head
+        if tok.i == trigger.i:
+            if saw_loc:
+                return 1, steps, of_head
+            return (4, steps, of_head) if steps == 1 and mention.root.dep_ == "compound" else None  # "Geneva talks"
+        if tok.i in related and steps:
+            return (2, steps, of_head) if saw_loc else None
+        if head.i == tok.i:
+            return None
+        dep, hl = tok.dep_, head.lower_
+        if dep == "pobj" and hl in g.locative:
+            saw_loc = True
+        elif dep == "pobj" and hl == "on" and tok.lower_ in g.on_heads:
+            saw_loc = True
+        elif dep == "pobj" and hl == "of" and not saw_loc:
+            if head.head.lower_ not in g.of_heads:
+                return None  # "the capture of Bakhmut"
+            of_head = head.head
+            saw_loc = saw_loc or of_head.lower_ in g.part_heads
+            tok = of_head
+            continue
+        elif dep in _MODIFIER and tok.i == mention.root.i:
+            # "in Ukraine's east", "at a Kabul hospital", "the Geneva talks"; not "in a US drone strike"
+            country = mention.text.isupper() or _is_country(mention)
+            if not (hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)):
+                if head.i != trigger.i or steps:
+                    return None
+        elif dep == "prep":
+            if not saw_loc and tok.lower_ not in g.locative:
+                return None
+            saw_loc = True
+        elif dep in _NOUN_UP or dep in ("amod", "advmod", "acl"):
+            pass
+        else:
+            return None
+        if head.pos_ in _VERBS and head.i != trigger.i and head.i not in related and head.dep_ != "acl":
+            if saw_loc and dep == "prep" and tok.i == sent_start and _dominates(head, trigger):
+                return 5, steps, of_head  # fronted "In Geneva, officials said they would meet ..."
+            return None
+        tok = head
+    return None
+
+
+def _is_country(mention: Span) -> bool:
+    hit = geocode(mention.text)
+    return hit is not None and hit.precision == "country"
+
+
+def _dominates(head: Token, tok: Token) -> bool:
+    return any(a.i == head.i for a in tok.ancestors)
+
+
+def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> str | None:
+    """Country from the context: "the Iraqi town of Sinjar", "Paris, Texas"."""
+    if of_head is not None:
+        for child in of_head.children:
+            if child.dep_ in ("amod", "compound") and (iso := demonym_country(child.text)):
+                return iso
+    doc = mention.doc
+    if mention.end < len(doc) and doc[mention.end].text == ",":
+        for other in mentions:
+            if other.start == mention.end + 1:
+                hit = geocode(other.text)
+                if hit is not None and hit.precision in ("country", "admin"):
+                    return hit.country
+    return None
+
+
+def resolve_event_place(
+    trigger: Token,
+    *,
+    related: Sequence[Token] = (),
+    country_context: str | None = None,
+    exclude: Sequence[Span] = (),
+) -> Place | None:
+    """The place where the event of ``trigger`` happened, from place mentions in its sentence, or None.
+
+    ``related`` are argument tokens of the event (object, destination): a place inside them, or a locative
+    attached to them, counts ("meet with Lavrov in Geneva"). ``exclude`` are actor spans, skipped unless they
+    contain a ``related`` token. ``country_context`` (ISO3) is the geocoding hint when the sentence gives none.
+    """
+    sent = trigger.sent
+    mentions = find_place_mentions(sent)
+    rel = frozenset(t.i for t in related)
+    best: tuple[tuple[int, int, int, int], Span, Token | None] | None = None
+    for m in mentions:
+        is_related = any(m.start <= r < m.end for r in rel)
+        if not is_related and any(m.start < x.end and x.start < m.end for x in exclude):
+            continue
+        att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start)
+        if att is None:
+            continue
+        hit = geocode(m.text, country_context)
+        fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 3
+        key = (att[0], fineness, att[1], m.start)  # "the West Bank city of Nablus", "Nairobi, Kenya"
+        if best is None or key < best[0]:
+            best = (key, m, att[2])
+    if best is None:
+        return None
+    _, m, of_head = best
+    hit = geocode(m.text, _local_hint(m, mentions, of_head) or country_context)
+    if hit is None:
+        return None
+    return Place(hit.name, hit.country, hit.lat, hit.lon, hit.geonameid, m.start_char, m.end_char, hit.precision)
+
+
+_DATELINE = re.compile(
+    r"\A\s*(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"\s*(?:\([A-Za-z .\-]{2,30}\))?\s*(?:--|[-\u2013\u2014:])\s"
+)
+_DATELINE_TITLE = re.compile(
+    r"\A\s*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}))?"
+    r"\s*\((?:AP|AFP|Reuters|Xinhua|UPI|dpa|Anadolu|IANS|PTI|ANI)\)\s*(?:--|[-\u2013\u2014:])\s"
+)
+
+
+def dateline_place(text: str) -> tuple[GeoHit, int, int] | None:
+    """A dateline at the start of an article ("NAIROBI, Kenya -", "BEIRUT (Reuters) -"): (hit, start, end)."""
+    m = _DATELINE.match(text) or _DATELINE_TITLE.match(text)
+    if m is None:
+        return None
+    hint = None
+    if m.group("region"):
+        region = geocode(m.group("region"))
+        hint = region.country if region is not None else None
+    hit = geocode(m.group("city"), hint)
+    if hit is None:
+        return None
+    return hit, m.start("city"), m.end("city")

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder import __version__
+from eventcoder.cli import app
+from eventcoder.record import json_schema
+
+runner = CliRunner()
+SEED = str(Path(__file__).parents[1] / "fixtures" / "seed_article.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_output() -> str:
+    result = runner.invoke(app, ["code", SEED, "--published", "2022-01-18"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_schema_is_valid_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert "source" in schema["properties"] and "trigger" in schema["required"]
+
+
+def test_every_record_validates_against_the_schema(seed_output: str) -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    lines = seed_output.splitlines()
+    assert len(lines) >= 5
+    for line in lines:
+        validator.validate(json.loads(line))
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for out in (a, b):
+        res = runner.invoke(app, ["code", SEED, "--published", "2022-01-18", "-o", str(out)])
+        assert res.exit_code == 0
+    assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 0
+
+
+def test_bad_inputs_are_named_and_the_rest_is_coded(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Russia accused Ukraine of shelling the town."}\n{oops\n', encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x00\x01")
+    res = runner.invoke(app, ["code", str(tmp_path / "missing.txt"), str(binary), str(bad), SEED])
+    assert res.exit_code == 0
+    assert "missing.txt" in res.stderr and "bin.txt" in res.stderr and f"{bad}:2" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert res.stdout.strip()
+
+
+def test_nothing_codable_exits_non_zero(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    res = runner.invoke(app, ["code", str(empty)])
+    assert res.exit_code == 1 and "E005" in res.stderr and "E012" in res.stderr
+
+
+def test_impossible_published_date(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["code", SEED, "--published", "2022-02-30"])
+    assert res.exit_code == 2 and "E008" in res.stderr
+
+
+def test_stdin_jsonl() -> None:
+    line = json.dumps({"id": "s1", "text": "Russian troops shelled the Ukrainian town of Avdiivka on Monday."})
+    res = runner.invoke(app, ["code", "-", "--published", "2022-03-01"], input=line + "\n")
+    assert res.exit_code == 0
+    recs = [json.loads(x) for x in res.stdout.splitlines()]
+    assert recs and all(r["article_id"] == "s1" for r in recs)

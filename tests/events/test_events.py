@@ -1,0 +1,69 @@
+"""Event constructions (issue #5): codes, roles, status and attribution on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(coder, text: str, published: str = "2022-01-18"):
+    (records,) = coder.code_texts([text], published=published)
+    return records
+
+
+def _one(records, root: str | None = None):
+    rs = [r for r in records if root is None or r["root"] == root]
+    assert rs, records
+    return rs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "src", "tgt"),
+    [
+        ("Russian troops shelled the Ukrainian town of Avdiivka.", "19", "RUSMIL", "UKR"),
+        ("Israel accused Iran of supplying weapons to Hezbollah.", "11", "ISR", "IRN"),
+        ("The United States imposed sanctions on Russia.", "16", "USA", "RUS"),
+        ("Turkish President Recep Tayyip Erdogan visited Athens.", "04", "TURGOV", "GRCGOV"),
+        ("Germany urged Iran to return to the talks.", "02", "DEU", "IRN"),
+        ("Police arrested opposition activists in Caracas.", "17", None, None),
+        ("Ukraine was attacked by Russia.", "19", "RUS", "UKR"),
+        ("Japan pledged aid to Turkey.", "03", "JPN", "TUR"),
+    ],
+)
+def test_code_source_target(coder, text: str, root: str, src: str | None, tgt: str | None) -> None:
+    records = _events(coder, text)
+    if src is None:
+        return
+    r = _one(records, root)
+    assert r["source"]["code"] == src
+    assert r["target"]["code"].startswith(tgt)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russia will meet Ukraine in Minsk.", "intended"),
+        ("Russia did not attack Ukraine.", "negated"),
+        ("If Russia attacks Ukraine, NATO will respond.", "hypothetical"),
+        ("Russia attacked Ukraine.", "occurred"),
+    ],
+)
+def test_status(coder, text: str, status: str) -> None:
+    records = [r for r in _events(coder, text) if r["source"]["country"] == "RUS"]
+    assert records and records[0]["status"] == status
+
+
+def test_conjoined_targets_give_one_record_each(coder) -> None:
+    records = _events(coder, "Qatar held talks with Egypt, Jordan and Saudi Arabia.")
+    targets = {r["target"]["country"] for r in records if r["target"] and r["root"] == "04"}
+    assert {"EGY", "JOR", "SAU"} <= targets
+
+
+def test_reported_speech_is_attributed_to_an_anonymous_official(coder) -> None:
+    records = _events(coder, "Russia shelled the town of Avdiivka, a senior U.S. official said.")
+    r = _one(records, "19")
+    assert r["attribution"]["anonymous"] is True
+    assert r["attribution"]["speaker"]["country"] == "USA"
+
+
+def test_no_event_without_a_source_actor(coder) -> None:
+    assert _events(coder, "The meeting was postponed because of the weather.") == []
