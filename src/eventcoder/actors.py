@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
 from .document import Actor
+from .gazetteer import geocode
+from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
 PRONOUNS_THING = {"it", "its", "itself"}
@@ -71,9 +73,10 @@ class ArticleContext:
             self.recent.append(item)
 
     def _earlier(self, before: int | None):
-        for item in reversed(self.recent):
-            if before is None or item[1].start < before:
-                yield item
+        """Remembered actors named before ``before``, nearest first."""
+        items = [it for it in self.recent if before is None or it[1].start < before]
+        items.sort(key=lambda it: it[1].start)
+        yield from reversed(items)
 
     def by_surname(self, surname: str, before: int | None) -> Actor | None:
         for _, actor, _ in self._earlier(before):
@@ -121,6 +124,7 @@ class ActorIndex:
         for t in knowledge.titles():
             add(lower, t.phrase.lower(), Entry("title", t.country or None, t.country or None, t.sector))
         self.sector_nouns: dict[str, tuple[str, str]] = knowledge.sector_lemmas()
+        self.place_nouns: frozenset[str] = place_head_nouns()
         for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
             for phrase, entries in table.items():
                 self.entries[key + phrase] = _dedupe(entries)
@@ -141,6 +145,10 @@ class ActorIndex:
             for i in range(start, end):
                 by_token[i] = m
         return by_token
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [g for c in head.rights if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _dedupe(entries: list[Entry]) -> list[Entry]:
@@ -228,7 +236,7 @@ class ActorResolver:
     def _of_country(self, head: Token) -> tuple[str | None, Actor | None]:
         """Country from "of Morocco" / "in Caracas" / "from Syria" after the head."""
         for c in head.rights:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i == head.i + 1:
                 for obj in c.children:
                     if obj.dep_ == "pobj":
                         m = self.by_token.get(obj.i)
@@ -297,6 +305,10 @@ class ActorResolver:
             return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
         lemma = head.lemma_.lower()
+        if lemma in DEFINITE_COUNTRY and mod_country is None and of_country is None:
+            found = self._definite(head, tokens, exclude)
+            if found is not None:
+                return found
         sector = None
         if m is not None and m.kind == "title" and head.i == m.end - 1:
             sector = m.entries[0].sector
@@ -304,7 +316,13 @@ class ActorResolver:
         elif lemma in self.index.sector_nouns:
             sector = self.index.sector_nouns[lemma][0]
             country = mod_country or of_country
+        elif (place := self._place_country(head, tokens, mod_country)) is not None:
+            return place
         else:
+            defined = any(d.lower_ in ("the", "this") or d.dep_ == "case" for d in head.children)
+            prior = self.context.by_title(lemma, head.idx + self.base) if defined else None
+            if prior is not None:  # "the secretary's travel" after "Secretary of State Antony Blinken"
+                return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
             return self._definite(head, tokens, exclude)
         org = next((self.by_token[t.i].entries[0] for t in tokens if t.i in self.by_token and
                     self.by_token[t.i].kind == "org"), None)
@@ -313,29 +331,67 @@ class ActorResolver:
             self.context.remember(actor, "org", lemma)
             return actor
         if country is None:
-            prior = self.context.by_title(lemma, head.idx + self.base)
+            key = lemma + ("+pl" if head.tag_ in ("NNS", "NNPS") else "")
+            prior = self.context.by_title(key, head.idx + self.base)
             if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
             return None
         actor = self._actor(tokens, country + (sector or ""), country, sector, None)
-        self.context.remember(actor, "group" if head.tag_ in ("NNS", "NNPS") else "person", lemma)
+        plural = head.tag_ in ("NNS", "NNPS")
+        self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
         return actor
 
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         kinds = {"country", "org"} if low in PRONOUNS_THING else (
             {"person"} if low in PRONOUNS_PERSON else {"group", "org", "country"})
+        # the nearest earlier subject of the sentence of the right kind ("Russia ... with its troops")
+        for x in reversed(list(head.sent.doc[head.sent.start : head.i])):
+            if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON" and self._kind(x) in kinds:
+                actor = self.resolve(x)
+                if actor is not None and actor.code not in exclude and (actor.country or "") not in exclude:
+                    return self._actor([head], actor.code, actor.country, actor.sector, actor.name)
         prior = self.context.last(kinds, exclude, before=head.idx + self.base)
         if prior is None:
             return None
         return self._actor([head], prior.code, prior.country, prior.sector, prior.name)
+
+    def _place_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> Actor | None:
+        """A place as a target stands for its country: "the Ukrainian town of Avdiivka", "Kharkiv"."""
+        country = None
+        if head.lemma_.lower() in self.index.place_nouns:
+            country = mod_country
+            if country is None:
+                of = _prep_objects(head, ("of",))
+                hit = geocode(of[0].text) if of and of[0].pos_ == "PROPN" else None
+                country = hit.country if hit is not None else None
+        elif head.pos_ == "PROPN" and head.i not in self.by_token:
+            name = " ".join(t.text for t in tokens if t.pos_ == "PROPN")
+            hit = geocode(name) if name[:1].isupper() else None
+            if hit is not None and hit.precision in ("city", "admin"):
+                country = hit.country
+        if country is None:
+            return None
+        actor = self._actor(tokens, country, country, None, None)
+        self.context.remember(actor, "country", None)
+        return actor
+
+    def _kind(self, t: Token) -> str:
+        """What a pronoun could stand for: "country", "org", "person" or "group"."""
+        m = self.by_token.get(t.i)
+        if m is not None and m.kind in ("name", "capital", "metonym", "people", "adj"):
+            return "country"
+        if m is not None and m.kind in ("org", "person"):
+            return m.kind
+        return "group" if t.tag_ in ("NNS", "NNPS") else "person"
 
     def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """ "the country", "the former Soviet state": the last country named that is not excluded."""
         if head.lemma_.lower() in DEFINITE_COUNTRY and any(d.lower_ == "the" for d in head.lefts):
             prior = self.context.last({"country"}, exclude, before=head.idx + self.base)
             if prior is not None and prior.country:
-                return self._actor(tokens, prior.country, prior.country, None, None)
+                sector = "GOV" if head.lemma_.lower() in ("government", "regime") else None
+                return self._actor(tokens, prior.country + (sector or ""), prior.country, sector, None)
         return None
 
     def is_anonymous(self, head: Token, actor: Actor) -> bool:

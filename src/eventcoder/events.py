@@ -36,17 +36,21 @@ HYPOTHETICAL_HEADS = {
     "fear", "concern", "worry", "risk", "possibility", "danger", "threat", "prospect", "warn", "warning",
     "suggest", "speculation", "rumor", "rumour", "claim", "pretext", "consider", "weigh",
 }  # fmt: skip
-HYPOTHETICAL_MODS = {"potential", "possible", "imminent", "planned", "threatened", "proposed", "alleged", "likely"}
+HYPOTHETICAL_MODS = {"potential", "possible", "imminent", "threatened", "alleged", "likely"}
+INTENT_MODS = {"planned", "scheduled", "upcoming", "expected", "forthcoming", "proposed", "future"}
 HEDGES = {"possibly", "perhaps", "maybe", "reportedly", "allegedly", "potentially"}
 NEG_VERBS = {"deny", "refuse", "reject", "fail", "decline", "rule"}
 LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "begin", "mount", "make", "issue", "continue", "step",
     "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
+    "participate", "join", "engage",
 }  # fmt: skip
 SAY_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "claim", "note", "explain", "write", "insist"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
 SUBJ_DEPS = {"nsubj", "csubj"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+PHONE_NOUNS = {"phone", "telephone"}
 OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
 
 
@@ -83,57 +87,68 @@ class Found:
 
 
 # -- triggers ----------------------------------------------------------------------------------------
-def _objects(t: Token) -> list[Token]:
-    out = [c for c in t.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
-    for c in t.children:
-        if c.dep_ in ("prep", "agent"):
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
+def _particles(t: Token, particle: str) -> list[Token]:
+    """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
+    return [c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > t.i]
+
+
+def _direct_objects(t: Token) -> list[Token]:
+    objs = [c for c in t.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
+
+
+def _conjoined_subject(t: Token) -> bool:
+    """"Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
+    return any(c.dep_ == "nsubj" and c.conjuncts for c in t.children)
 
 
 def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
-    """Specificity score and trigger words when pattern ``p`` matches at ``t``."""
+    """Specificity score and trigger words (trigger, particle, object or complement) when ``p`` matches."""
     words = [t]
-    score = 1
+    score = 0
     if p.particle:
-        prt = [c for c in t.children if c.dep_ == "prt" and c.lower_ == p.particle]
+        prt = _particles(t, p.particle)
         if not prt:
             return None
-        words += prt
-        score += 2
-    if p.object:
-        objs = [o for o in _objects(t) if o.lemma_.lower() in p.object]
-        if not objs:
+        words += prt[:1]
+        score += 1
+    if p.object or p.complement:
+        objs = [o for o in _direct_objects(t) if o.lemma_.lower() in p.object]
+        comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.complement]
+        if not objs and not comps:
             return None
-        words.append(objs[0])
+        words.append((objs or comps)[0])
         score += 2
     if p.prep:
-        preps = [c for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in p.prep]
-        if preps:
+        heads = [t, *words[1:]]
+        if any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep for h in heads for c in h.children):
             score += 1
-        elif p.pos == "N":
+        elif p.prep_required and not ("symmetric" in p.flags and _conjoined_subject(t)):
             return None
     return score, words
 
 
-def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, Pattern, list[Token]]]:
+def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, list[tuple[Pattern, list[Token]]]]]:
+    """Trigger tokens with their matching patterns, most specific first (ties: file order)."""
     out = []
     consumed: set[int] = set()
     for t in sent:
         if t.pos_ == "VERB":
             cands = index.verbs.get(t.lemma_.lower(), ())
-        elif t.pos_ in ("NOUN", "PROPN"):
+        elif t.pos_ == "NOUN":
             cands = index.nouns.get(t.lemma_.lower(), ())
         else:
             continue
-        best = None
-        for p in cands:
+        matched = []
+        for n, p in enumerate(cands):
             m = _match(t, p)
-            if m and (best is None or m[0] > best[0]):
-                best = (m[0], p, m[1])
-        if best:
-            out.append((t, best[1], best[2]))
-            consumed.update(w.i for w in best[2][1:])
+            if m:
+                matched.append((-m[0], n, p, m[1]))
+        if matched:
+            matched.sort(key=lambda x: (x[0], x[1]))
+            out.append((t, [(p, w) for _, _, p, w in matched]))
+            best_words = matched[0][3]
+            consumed.update(w.i for w in best_words[1:])
     return [x for x in out if x[0].i not in consumed]
 
 
@@ -179,24 +194,34 @@ def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
 
 
 def _complement_subject(t: Token) -> list[Token]:
+    """The subject of what was said, warned or demanded: "warned that Moscow had ..."."""
     for c in t.children:
         if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" for m in c.children):
             subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return subj[:1]
+    if t.pos_ == "NOUN":  # "warnings from the White House that Moscow ...", with the clause misattached
+        for x in t.doc[t.i + 1 : min(t.i + 8, t.sent.end)]:
+            if x.dep_ == "mark" and x.lower_ == "that":
+                return [g for g in x.head.children if g.dep_ in ("nsubj", "nsubjpass")][:1]
+            if x.pos_ in ("VERB", "AUX") or x.text in ";:":
+                break
     return []
 
 
 def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Candidate source and target head tokens for a trigger."""
+    """Candidate source and target head tokens for a trigger (docs/patterns.md, "Roles")."""
     preps = p.prep or (DEFAULT_TARGET_PREPS if p.object else ())
-    obj_words = words[1:]
+    anchors = [t, *words[1:]]
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
         if not targets:
-            targets = _prep_objects([t, *obj_words], preps) if preps else []
-        if not targets and not p.object:
-            targets = [c for c in t.children if c.dep_ in ("dobj", "dative")]
+            targets = _prep_objects(anchors, preps) if preps else []
+        if not targets:
+            matched = {w.i for w in words[1:]}
+            targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
+        if "src_is_obj" in p.flags:
+            sources, targets = targets, sources
     else:
         sources = [c for c in t.children if c.dep_ == "poss"]
         sources += [g for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
@@ -205,17 +230,48 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         if between and not sources:
             allc = list(dict.fromkeys(x for b in between for x in _with_conj(b)))
             return allc[:1], allc[1:]
-        else:
-            targets = _prep_objects([t], preps) if preps else []
+        targets = _prep_objects([t], preps) if preps else []
         if not sources:
-            sources = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")]
-        if not sources and t.dep_ in ("dobj", "obj") and t.head.lemma_.lower() in LIGHT_VERBS:
-            sources, _ = verb_subjects(t.head)
+            sources = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
+                       and c.text[:1].isupper()]
+        if not sources:  # the parser often hangs "from X" on a neighbour: take it when it follows directly
+            nxt = t.nbor(1) if t.i + 1 < t.sent.end else None
+            if nxt is not None and nxt.lower_ in ("by", "from"):
+                sources = [g for g in nxt.children if g.dep_ == "pobj"]
+        gov = _light_verb(t)
+        if not sources and gov is not None:
+            sources, _ = verb_subjects(gov)
+            if not targets:
+                targets = _prep_objects([gov], preps or DEFAULT_TARGET_PREPS)
+        if not targets and t.dep_ in ("nsubj",) and t.head.pos_ == "VERB":  # "airstrikes hit Gaza"
+            targets = [c for c in t.head.children if c.dep_ == "dobj"]
     if not targets and root(p.code) in ("01", "02", "10", "11", "12", "13", "16"):
         targets = _complement_subject(t)
+    targets = [_across_border(x) for x in targets]
     sources = [x for s in sources for x in _with_conj(s)] if sources else []
     targets = [x for s in targets for x in _with_conj(s)] if targets else []
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _light_verb(t: Token) -> Token | None:
+    """The light verb governing a noun trigger: "launched an offensive", "participate in exercises"."""
+    if t.pos_ != "NOUN":
+        return None
+    gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "into") else t.head
+    if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS and (t.dep_ in ("dobj", "obj") or gov is not t.head):
+        return gov
+    return None
+
+
+def _across_border(t: Token) -> Token:
+    """"along its border with X" / "on Ukraine's border": the country across the border is the target."""
+    if t.lemma_.lower() not in BORDER_NOUNS:
+        return t
+    across = _prep_objects([t], ("with",))
+    if across:
+        return across[0]
+    poss = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return poss[0] if poss else t
 
 
 def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> list[Token]:
@@ -258,6 +314,9 @@ def status_of(t: Token) -> str:
     if any(b.lemma_.lower() in HYPOTHETICAL_HEADS and a.dep_ not in ("nsubj", "nsubjpass")
            for a, b in zip(chain[:3], chain[1:4], strict=False)):
         return "hypothetical"
+    if t.pos_ == "NOUN" and any(c.lower_ in INTENT_MODS for c in t.subtree if c.dep_ in ("amod", "advmod")
+                                and c.i < t.i):
+        return "intended"
     aux = {c.lower_ for x in chain[:2] for c in x.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"could", "might", "may", "should"}:
         return "hypothetical"
@@ -282,7 +341,7 @@ def speaker_of(t: Token) -> Token | None:
                 return subj[0]
     rootv = t.sent.root
     for c in rootv.children:
-        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAY_LEMMAS and c.i > t.i:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAY_LEMMAS:
             subj = [g for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 return subj[0]
@@ -298,7 +357,7 @@ def speaker_of(t: Token) -> Token | None:
 def _reported(say: Token) -> set[int]:
     """Token indices of what a speech verb reports: its complements, or its host clause when it is
     parenthetical ("X happened, an official said")."""
-    out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for x in c.subtree}
+    out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "acl") for x in c.subtree}
     if say.dep_ in ("parataxis", "ccomp") or (say.dep_ == "ROOT" and not out):
         own = {x.i for x in say.subtree}
         out |= {x.i for x in say.sent if x.i not in own}
@@ -316,55 +375,94 @@ def _confidence(f: Found, p: Pattern, via_context: bool) -> float:
     return round(max(c, 0.1), 2)
 
 
+def _by_phone(t: Token) -> bool:
+    """"spoke by phone", "talked over the telephone", "a phone call"."""
+    mods = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    mods += [c for c in t.children if c.dep_ in ("compound", "amod")]
+    return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
+
+
+def _code_trigger(
+    sent: Span, t: Token, p: Pattern, words: list[Token], resolver: ActorResolver
+) -> list[Found]:
+    """The events of one trigger under one pattern; [] when the pattern's actor rules are not met."""
+    src_toks, tgt_toks = roles(t, p, words)
+    if not tgt_toks and len(src_toks) > 1 and "symmetric" in p.flags:
+        src_toks, tgt_toks = src_toks[:1], src_toks[1:]
+    sources = [(s, a) for s in src_toks if (a := resolver.resolve(s)) is not None]
+    if not sources:
+        return []
+    status = status_of(t)
+    gov = _light_verb(t)
+    if gov is not None and status == "occurred":
+        status = status_of(gov)
+    code = p.code
+    if root(code) == "04" and _by_phone(t):
+        code = "041"
+    if status == "intended" and t.pos_ == "VERB" and "intent" not in p.flags and root(code) in INTENT_CODES:
+        code = INTENT_CODES[root(code)]
+    spk_tok = speaker_of(t)
+    speaker = resolver.resolve(spk_tok) if spk_tok is not None else None
+    anonymous = spk_tok is not None and (
+        (speaker is not None and resolver.is_anonymous(spk_tok, speaker))
+        or (speaker is None and spk_tok.lemma_.lower() in ("source", "official"))
+    )
+    out = []
+    for s_tok, src in sources:
+        exclude = {src.code, src.country or ""}
+        tgt_all = list(tgt_toks)
+        for tt in tgt_toks:
+            tgt_all += extra_conj_targets(sent, tt, resolver)
+        # a complement's subject ("warned that it would...") may well be the source itself
+        targets = [(tt, resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)) for tt in tgt_all]
+        targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code]
+        if not targets:
+            if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
+                continue  # a target was named but is no actor we know: too uncertain to code
+            if "ambiguous" in p.flags:
+                continue
+            targets = [(None, None)]
+        for tt, tgt in targets:
+            f = Found(t, p, words, code, src, tgt, s_tok, tt, status, speaker, anonymous)
+            f.related = [x for x in (tt, *words[1:]) if x is not None]
+            via = s_tok.pos_ == "PRON" or (tt is not None and tt.pos_ == "PRON")
+            f.confidence = _confidence(f, p, via)
+            out.append(f)
+    return out
+
+
 def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = None) -> list[Found]:
-    """Every event in one sentence, in trigger order (deterministic)."""
+    """Every event in one sentence, in trigger order (deterministic).
+
+    Speech triggers go last: one becomes a statement event only when nothing it reports was coded.
+    """
     index = index or pattern_index()
     triggers = find_triggers(sent, index)
-    verb_triggers = {t.i for t, p, _ in triggers if t.pos_ == "VERB" and "say" not in p.flags}
-    found: list[Found] = []
-    for t, p, words in triggers:
-        if "say" in p.flags and any(x in verb_triggers for x in _reported(t)):
-            continue  # the speech reports another event: it is that event's attribution
-        if t.pos_ == "VERB" and t.lemma_.lower() in INTENT_VERBS and any(
-            c.dep_ == "xcomp" and c.i in verb_triggers for c in t.children
-        ):
-            continue  # "agreed to meet": the complement is the event, marked intended
-        src_toks, tgt_toks = roles(t, p, words)
-        if not tgt_toks and len(src_toks) > 1 and "symmetric" in p.flags:
-            src_toks, tgt_toks = src_toks[:1], src_toks[1:]
-        sources = [(s, resolver.resolve(s)) for s in src_toks]
-        sources = [(s, a) for s, a in sources if a is not None]
-        if not sources:
-            continue
-        status = status_of(t)
-        code = p.code
-        if status == "intended" and "intent" not in p.flags and root(code) in INTENT_CODES:
-            code = INTENT_CODES[root(code)]
-        spk_tok = speaker_of(t)
-        speaker = resolver.resolve(spk_tok) if spk_tok is not None else None
-        anonymous = speaker is not None and spk_tok is not None and resolver.is_anonymous(spk_tok, speaker)
-        if spk_tok is not None and speaker is None and spk_tok.lemma_.lower() in ("source", "official"):
-            anonymous = True
-        for s_tok, src in sources:
-            exclude = {src.code, src.country or ""}
-            tgt_all = list(tgt_toks)
-            for tt in tgt_toks:
-                tgt_all += extra_conj_targets(sent, tt, resolver)
-            # a complement's subject ("warned that it would...") may well be the source itself
-            targets = [(tt, resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude))
-                       for tt in tgt_all]
-            targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code] or [(None, None)]
-            for tt, tgt in targets:
-                f = Found(t, p, words, code, src, tgt, s_tok, tt, status, speaker, anonymous)
-                f.related = [x for x in (tt, *words[1:]) if x is not None]
-                via = s_tok.pos_ == "PRON" or (tt is not None and tt.pos_ == "PRON")
-                f.confidence = _confidence(f, p, via)
-                found.append(f)
+    events: dict[int, list[Found]] = {}
+    verb_triggers = {t.i for t, cands in triggers if t.pos_ == "VERB" and "say" not in cands[0][0].flags}
+    for say_pass in (False, True):
+        for t, cands in triggers:
+            p0 = cands[0][0]
+            if ("say" in p0.flags) != say_pass:
+                continue
+            if say_pass and any(x in events and sent.doc[x].dep_ not in ("nsubj", "nsubjpass")
+                                for x in _reported(t)):
+                continue  # the speech reports another event: it is that event's attribution
+            if t.pos_ == "VERB" and not p0.complement and t.lemma_.lower() in INTENT_VERBS and any(
+                c.dep_ == "xcomp" and c.i in verb_triggers for c in t.children
+            ):
+                continue  # "agreed to participate": the complement is the event, marked intended
+            for p, words in cands:
+                found = _code_trigger(sent, t, p, words, resolver)
+                if found:
+                    events[t.i] = found
+                    break
     seen: set[tuple] = set()
     out = []
-    for f in found:
-        key = (f.source.code if f.source else None, f.target.code if f.target else None, f.code)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+    for i in sorted(events):
+        for f in events[i]:
+            key = (f.source.code if f.source else None, f.target.code if f.target else None, f.code)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out

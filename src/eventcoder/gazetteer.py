@@ -33,18 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 __all__ = ["GeoHit", "demonym_country", "geocode", "is_place_name", "load_index", "place_phrases"]
 
 _DATA = resources.files("eventcoder") / "data" / "places"
-_LOWER_OK = frozenset(
-    "of the de del della di da do dos das du des la le les al el ar as ash ad an ez az am im upon on and sur en "
-    "y e bin ibn bani von van den der".split()
-)
-# One alternate name a line: Latin script, starting with a capital, at least 3 characters, not a 3-4 letter
-# code (airports), and no lower-case word other than a connector ("Ras al-Ain", not "Police station").
 _LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_ALT_LINE = re.compile(
-    rf"^(?![A-Z]{{3,4}}$)(?![^\n]*[ \-](?!(?:{'|'.join(sorted(_LOWER_OK))})(?:[ \-]|$))[a-z])"
-    rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{_LETTERS}' .\-]{{2,}}$",
-    re.M,
-)
 _WS = re.compile(r"\s+")
 _BIG_CITY = 500_000  # a city this large beats a region of the same name ("Washington", "New York")
 
@@ -104,9 +93,23 @@ def _false_friends() -> frozenset[str]:
     return frozenset(words | set(STOP_WORDS))
 
 
-def _alternates(alts: list[str], bad: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=1)
+def _alt_line() -> re.Pattern[str]:
+    """One alternate name a line: Latin script, starting with a capital, at least 3 characters, not a 3-4
+    letter code (airports), no lower-case word but connectors ("Ras al-Ain", not "Police station").
+    """
+    grammar = json.loads((_DATA / "grammar.json").read_text(encoding="utf-8"))
+    connectors = "|".join(sorted(w for w in grammar["connectors"] if w.isalpha()))
+    return re.compile(
+        rf"^(?![A-Z]{{3,4}}$)(?![^\n]*[ \-](?!(?:{connectors})(?:[ \-]|$))[a-z])"
+        rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{_LETTERS}' .\-]{{2,}}$",
+        re.M,
+    )
+
+
+def _alternates(alts: list[str], bad: frozenset[str], alt_line: re.Pattern[str]) -> set[str]:
     """Index keys of the alternate names that can be capitalised English-text place names."""
-    found = _ALT_LINE.findall("\n".join(alts).replace("\u2019", "'"))
+    found = alt_line.findall("\n".join(alts).replace("\u2019", "'"))
     return set("\n".join(found).lower().split("\n")) - bad if found else set()
 
 
@@ -124,6 +127,7 @@ def load_index() -> _Index:
 
 def _build_index() -> _Index:
     bad = _false_friends()
+    alt_line = _alt_line()
     names: dict[str, list[_Entry]] = {}
 
     def add(key: str, hit: GeoHit, primary: bool) -> None:
@@ -142,7 +146,9 @@ def _build_index() -> _Index:
     demonyms: dict[str, str] = {}
     for iso3_, iso2, gid, lat, lon, pop, dem, aliases in _read_tsv("countries.tsv"):
         iso3[iso2] = iso3_
-        alias_list = aliases.split("|")
+        alias_list = [a for a in aliases.split("|") if a]
+        if not alias_list:
+            continue
         hit = GeoHit(alias_list[0], iso3_, _float(lat), _float(lon), int(gid), int(pop), "country")
         for alias in alias_list:
             add(normalize(alias), hit, True)
@@ -159,14 +165,20 @@ def _build_index() -> _Index:
     for c in cities.values():
         name = c["name"]
         hit = GeoHit(
-            name, iso3.get(c["countrycode"]), c["latitude"], c["longitude"], c["geonameid"], c["population"], "city"
+            name,
+            iso3.get(c["countrycode"]),
+            c["latitude"],
+            c["longitude"],
+            c["geonameid"],
+            c["population"],
+            "city",
         )
         key = name.lower()
         own = {key} if name.isascii() else {key, _fold(name).lower()}
-        if key not in bad:
+        if key not in bad and len(key) >= 3:
             for k in own:
                 names.setdefault(k, []).append((hit, True))
-        for k in _alternates(c["alternatenames"], bad) - own:
+        for k in _alternates(c["alternatenames"], bad, alt_line) - own:
             names.setdefault(k, []).append((hit, False))
     max_words = max(k.count(" ") + 1 for k in names)
     return _Index(names, demonyms, min(max_words, 8))
@@ -198,7 +210,8 @@ def geocode(name: str, country_hint: str | None = None) -> GeoHit | None:
     region beats a city unless the city has >= 500,000 people ("Washington"), and among cities the largest
     wins, an own-name match counting ten times an alternate-name match.
     """
-    entries = load_index().names.get(normalize(name))
+    key = normalize(name)
+    entries = load_index().names.get(key) if key else None
     if not entries:
         return None
     if country_hint:

@@ -23,6 +23,10 @@ from .events import Found, extract, pattern_index
 from .nlp import load_nlp
 
 
+# codes whose target is where the event happens: visits, hosting, deployments
+DESTINATION_CODES = frozenset({"042", "043", "044", "150", "152", "154", "074", "0874"})
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence (headlines, datelines, paragraphs); runs before the parser."""
@@ -85,6 +89,7 @@ class Coder:
         article.sentences = []
         records: list[dict[str, Any]] = []
         seen: set[tuple] = set()
+        pairs: set[tuple] = set()
         for k, sent in enumerate(s for s in doc.sents if s.text.strip()):
             start, end = _span(doc, [t for t in sent if not t.is_space] or sent)
             article.sentences.append(Sentence(k, start, end))
@@ -93,9 +98,11 @@ class Coder:
                 rec = self._record(article, k, sent, f, published)
                 key = (rec["source"] and rec["source"]["code"], rec["target"] and rec["target"]["code"],
                        rec["cameo"], rec["date"], rec["status"])
-                if key in seen:  # the same event told twice in one article
-                    continue
+                pair = (frozenset((key[0], key[1])), rec["plover"] and rec["plover"]["category"], rec["root"][:1])
+                if key in seen or (f.trigger.pos_ == "NOUN" and pair in pairs):
+                    continue  # the same event told twice, or named again ("the meeting between them")
                 seen.add(key)
+                pairs.add(pair)
                 records.append(rec)
         return records
 
@@ -105,8 +112,9 @@ class Coder:
         date = when.resolve_event_date(f.trigger, published, related=f.related, future=f.status == "intended")
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
+        dest = [f.target_token] if f.target_token is not None and f.code in DESTINATION_CODES else []
         place = where.resolve_event_place(
-            f.trigger, related=f.related, country_context=ctx,
+            f.trigger, related=f.related, destinations=dest, country_context=ctx,
             exclude=[sent.doc.char_span(a.start, a.end, alignment_mode="expand") for a in exclude],
         )
         s = article.sentences[k]
@@ -124,7 +132,7 @@ class Coder:
             "root": root(f.code),
             "plover": None if info.plover is None else {
                 "category": info.plover.category, "mode": info.plover.mode or None,
-                "context": info.plover.context or None,
+                "context": list(info.plover.context) or None,
             },
             "quad_class": info.quad_class,
             "goldstein": info.goldstein,

