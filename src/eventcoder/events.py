@@ -258,7 +258,7 @@ def _light_verb(t: Token) -> Token | None:
     if t.pos_ != "NOUN":
         return None
     gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "into") else t.head
-    if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS and (t.dep_ in ("dobj", "obj") or gov is not t.head):
+    if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS and (t.dep_ in ("dobj", "obj") or gov.i != t.head.i):
         return gov
     return None
 
@@ -291,7 +291,7 @@ def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> li
 # -- status and attribution -------------------------------------------------------------------------
 def _clause_chain(t: Token, limit: int = 6) -> list[Token]:
     chain = [t]
-    while chain[-1].head is not chain[-1] and len(chain) < limit:
+    while chain[-1].head.i != chain[-1].i and len(chain) < limit:
         chain.append(chain[-1].head)
     return chain
 

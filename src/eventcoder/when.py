@@ -201,7 +201,7 @@ def _tense(tok: Token) -> str:
                 return "past"
             if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
                 return "present"
-        if head is tok:
+        if head.i == tok.i:
             return "present"
         from_noun = tok.pos_ in _NOUNS or (from_noun and not _is_verb(tok))
         tok = head
@@ -304,7 +304,7 @@ def _resolve(
 
 
 def _clause_verb(t: Token) -> Token:
-    while not _is_verb(t) and t.head is not t:
+    while not _is_verb(t) and t.head.i != t.i:
         t = t.head
     return t
 
@@ -312,7 +312,7 @@ def _clause_verb(t: Token) -> Token:
 def _hops(e: DateExpr, targets: set[int], covered: set[int]) -> int | None:
     """Head-chain distance from the expression to one of ``targets`` not passing another clause's verb."""
     cur, hops = e.span.root, 0
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         cur = cur.head
         hops += cur.i not in covered and cur.pos_ != "ADP"
         if cur.i in targets:
