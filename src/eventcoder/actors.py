@@ -294,7 +294,7 @@ class ActorResolver:
             name_toks = [t for t in tokens if t.pos_ == "PROPN" and t.i not in range(title.start, title.end)
                          and t.i not in self.by_token]
             e = title.entries[0]
-            country = mod_country or of_country or e.country
+            country = mod_country or of_country or e.country or self._context_country(head)
             if name_toks and country:
                 actor = self._actor(tokens, country + (e.sector or ""), country, e.sector,
                                     " ".join(t.text for t in name_toks))
@@ -335,7 +335,9 @@ class ActorResolver:
             prior = self.context.by_title(key, head.idx + self.base)
             if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
-            return None
+            country = self._context_country(head)
+            if country is None:
+                return None
         actor = self._actor(tokens, country + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
         self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
@@ -375,6 +377,19 @@ class ActorResolver:
         actor = self._actor(tokens, country, country, None, None)
         self.context.remember(actor, "country", None)
         return actor
+
+    def _context_country(self, head: Token) -> str | None:
+        """The country of the context when it is unambiguous: the only one named in the sentence, else the
+        only one named in the article so far ("Ousted President Askar Akayev ... Kyrgyzstan")."""
+        kinds = ("name", "adj", "people", "capital", "metonym")
+        sent = {m.entries[0].country for i, m in self.by_token.items()
+                if head.sent.start <= i < head.sent.end and m.kind in kinds and m.entries[0].country}
+        if len(sent) == 1:
+            return next(iter(sent))
+        if sent:
+            return None
+        seen = {a.country for k, a, _ in self.context.recent if k == "country" and a.start < head.idx + self.base}
+        return next(iter(seen)) if len(seen) == 1 else None
 
     def _kind(self, t: Token) -> str:
         """What a pronoun could stand for: "country", "org", "person" or "group"."""

@@ -220,6 +220,10 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         if not targets:
             matched = {w.i for w in words[1:]}
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
+        comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
+        if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
+            targets = _prep_objects(comp, DEFAULT_TARGET_PREPS) or [
+                c for c in comp[0].children if c.dep_ in ("dobj", "dative")]
         if "src_is_obj" in p.flags:
             sources, targets = targets, sources
     else:
@@ -382,6 +386,19 @@ def _by_phone(t: Token) -> bool:
     return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
 
 
+def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
+    """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
+    "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
+    actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
+    if actor is None and tt.pos_ == "NOUN":
+        for c in tt.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                if x is not None and (actor := resolver.resolve(x, exclude)) is not None:
+                    break
+    return actor
+
+
 def _code_trigger(
     sent: Span, t: Token, p: Pattern, words: list[Token], resolver: ActorResolver
 ) -> list[Found]:
@@ -414,7 +431,7 @@ def _code_trigger(
         for tt in tgt_toks:
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
-        targets = [(tt, resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)) for tt in tgt_all]
+        targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
         targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code]
         if not targets:
             if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
