@@ -122,7 +122,9 @@ class ActorIndex:
             for alias in (p.name, *p.aliases):
                 add(proper, alias, Entry("person", p.country or None, p.country or None, p.sector, p))
         for t in knowledge.titles():
-            add(lower, t.phrase.lower(), Entry("title", t.country or None, t.country or None, t.sector))
+            entry = Entry("title", t.country or None, t.country or None, t.sector)
+            for phrase in _with_plural(t.phrase.lower()):
+                add(lower, phrase, entry)
         self.sector_nouns: dict[str, tuple[str, str]] = knowledge.sector_lemmas()
         self.place_nouns: frozenset[str] = place_head_nouns()
         for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
@@ -145,6 +147,23 @@ class ActorIndex:
             for i in range(start, end):
                 by_token[i] = m
         return by_token
+
+
+def _with_plural(phrase: str) -> tuple[str, ...]:
+    """A title and its plural ("foreign minister", "foreign ministers"; "spokesman", "spokesmen")."""
+    words = phrase.split(" ")
+    last = words[-1]
+    if last.endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    if "." in last or " of " in phrase:  # "gen.", "secretary of state": no plural form
+        return (phrase,)
+    return (phrase, " ".join([*words[:-1], plural]))
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -318,6 +337,8 @@ class ActorResolver:
             country = mod_country or of_country
         elif (place := self._place_country(head, tokens, mod_country)) is not None:
             return place
+        elif (org := self._org_modifier(head)) is not None:
+            return org
         else:
             defined = any(d.lower_ in ("the", "this") or d.dep_ == "case" for d in head.children)
             prior = self.context.by_title(lemma, head.idx + self.base) if defined else None
@@ -377,6 +398,20 @@ class ActorResolver:
         actor = self._actor(tokens, country, country, None, None)
         self.context.remember(actor, "country", None)
         return actor
+
+    def _org_modifier(self, head: Token) -> Actor | None:
+        """An unknown head named by an organisation: "the Asia-Pacific Economic Cooperation (APEC) forum"."""
+        for c in head.lefts:
+            if c.dep_ in ("compound", "nmod", "amod"):
+                for x in c.subtree:
+                    m = self.by_token.get(x.i)
+                    if m is not None and m.kind == "org":
+                        e = m.entries[0]
+                        span = list(head.doc[min(c.left_edge.i, m.start) : head.i + 1])
+                        actor = self._actor(span, e.code or "", e.country, e.sector, None)
+                        self.context.remember(actor, "org", None)
+                        return actor
+        return None
 
     def _context_country(self, head: Token) -> str | None:
         """The country of the context when it is unambiguous: the only one named in the sentence, else the

@@ -43,7 +43,7 @@ NEG_VERBS = {"deny", "refuse", "reject", "fail", "decline", "rule"}
 LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "begin", "mount", "make", "issue", "continue", "step",
     "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
-    "participate", "join", "engage",
+    "participate", "join", "engage", "renew", "open", "reopen", "conclude", "pursue",
 }  # fmt: skip
 SAY_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "claim", "note", "explain", "write", "insist"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -404,8 +404,8 @@ def _code_trigger(
 ) -> list[Found]:
     """The events of one trigger under one pattern; [] when the pattern's actor rules are not met."""
     src_toks, tgt_toks = roles(t, p, words)
-    if not tgt_toks and len(src_toks) > 1 and "symmetric" in p.flags:
-        src_toks, tgt_toks = src_toks[:1], src_toks[1:]
+    if len(src_toks) > 1 and "symmetric" in p.flags and not any(resolver.resolve(x) for x in tgt_toks):
+        src_toks, tgt_toks = src_toks[:1], src_toks[1:]  # "Israel and Lebanon renewed negotiations"
     sources = [(s, a) for s in src_toks if (a := resolver.resolve(s)) is not None]
     if not sources:
         return []

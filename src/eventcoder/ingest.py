@@ -286,7 +286,8 @@ def print_summary(result: IngestResult, console: Console | None = None) -> None:
         console.print(
             f"Nothing new: {c.articles_read} articles read, {result.already_stored} already in {result.db}"
             + (f", {c.duplicates - result.already_stored} repeated" if result.repeated else "")
-            + f", {c.non_english} not English, {c.bad_input} bad input lines. Store unchanged (run {result.run_id})."
+            + f", {c.non_english} not English, {c.bad_input} bad input lines."
+            + f" Store unchanged (run {result.run_id})."
         )
         return
     rate = c.coded / result.seconds if result.seconds else 0.0
