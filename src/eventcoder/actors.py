@@ -339,6 +339,10 @@ class ActorResolver:
             return place
         elif (org := self._org_modifier(head)) is not None:
             return org
+        elif head.pos_ == "NOUN" and mod_country is not None:  # "Palestinian detainees", "a U.S. request"
+            actor = self._actor(tokens, mod_country, mod_country, None, None)
+            self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)
+            return actor
         else:
             defined = any(d.lower_ in ("the", "this") or d.dep_ == "case" for d in head.children)
             prior = self.context.by_title(lemma, head.idx + self.base) if defined else None

@@ -392,7 +392,7 @@ def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
     if actor is None and tt.pos_ == "NOUN":
         for c in tt.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
                 x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
                 if x is not None and (actor := resolver.resolve(x, exclude)) is not None:
                     break
