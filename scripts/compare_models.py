@@ -13,8 +13,9 @@ md declares Python >= 3.12, so it never enters the project's .venv. Run this scr
         --hash=sha256:26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
     /tmp/cmpvenv/bin/python scripts/compare_models.py [--articles 100] [--runs 3] [--json out.json]
 
-Reads ``../shared`` beside the checkout (skips with a message when it is absent). Each speed measurement runs
-in a fresh subprocess (``--worker``) so its peak RSS belongs to one model and one configuration alone.
+Reads ``../shared`` beside the checkout (skips with a message when it is absent). Memory is measured in a
+fresh subprocess per model and configuration (``--worker``: load, then one pass over all sentences), so each
+peak RSS belongs to one pipeline alone; speed is timed in this process, the pipelines' passes interleaved.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def load_model(name: str, exclude: tuple[str, ...] = ()) -> Any:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    """Peak resident set size of this process in MiB (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -86,44 +90,60 @@ def seed_first_sentence(path: Path) -> str:
     return next(iter(nlp(body).sents)).text.strip()
 
 
-def worker(model: str, config: str, sentences_file: str, runs: int) -> dict[str, Any]:
-    """Time ``nlp.pipe`` over the sentences ``runs`` times (after one warm-up pass); report RSS too."""
+def worker(model: str, config: str, sentences_file: str) -> dict[str, Any]:
+    """In a fresh process: load one pipeline and run it once over the sentences; report load time and RSS."""
     sentences = json.loads(Path(sentences_file).read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     nlp = load_model(model, exclude=CONFIGS[config])
     load_s = time.perf_counter() - t0
     rss_loaded = peak_rss_mib()
-    for _ in nlp.pipe(sentences[:BATCH_SIZE], batch_size=BATCH_SIZE):  # warm-up
+    for _ in nlp.pipe(sentences, batch_size=BATCH_SIZE, n_process=1):
         pass
-    times = []
-    n_tokens = 0
-    for _ in range(runs):
-        n_tokens = 0
-        t0 = time.perf_counter()
-        for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE, n_process=1):
-            n_tokens += len(doc)
-        times.append(time.perf_counter() - t0)
-    med = statistics.median(times)
     return {
         "model": model,
         "config": config,
         "pipe_names": nlp.pipe_names,
         "load_s": round(load_s, 2),
-        "runs_s": [round(t, 3) for t in times],
-        "sentences": len(sentences),
-        "tokens": n_tokens,
-        "sentences_per_s": round(len(sentences) / med, 1),
-        "tokens_per_s": round(n_tokens / med),
         "rss_after_load_mib": round(rss_loaded),
         "peak_rss_mib": round(peak_rss_mib()),
     }
 
 
-def run_worker(model: str, config: str, sentences_file: str, runs: int) -> dict[str, Any]:
+def run_worker(model: str, config: str, sentences_file: str) -> dict[str, Any]:
     """Run :func:`worker` in a fresh interpreter and return its JSON result."""
-    cmd = [sys.executable, __file__, "--worker", model, config, sentences_file, "--runs", str(runs)]
+    cmd = [sys.executable, __file__, "--worker", model, config, sentences_file]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def speed(sentences: list[str], runs: int) -> dict[tuple[str, str], dict[str, Any]]:
+    """Sentences/s of every model and configuration: median of ``runs`` timed passes after a warm-up.
+
+    The passes are interleaved (sm full, sm no-ner, md full, md no-ner, then again) so that load from other
+    processes on the machine falls on all four alike.
+    """
+    pipelines = {(m, c): load_model(m, exclude=CONFIGS[c]) for m in MODELS for c in CONFIGS}
+    for nlp in pipelines.values():
+        for _ in nlp.pipe(sentences[: 2 * BATCH_SIZE], batch_size=BATCH_SIZE):
+            pass
+    times: dict[tuple[str, str], list[float]] = {key: [] for key in pipelines}
+    n_tokens = 0
+    for _ in range(runs):
+        for key, nlp in pipelines.items():
+            n_tokens = 0
+            t0 = time.perf_counter()
+            for doc in nlp.pipe(sentences, batch_size=BATCH_SIZE, n_process=1):
+                n_tokens += len(doc)
+            times[key].append(time.perf_counter() - t0)
+    result = {}
+    for key, ts in times.items():
+        med = statistics.median(ts)
+        result[key] = {
+            "runs_s": [round(t, 2) for t in ts],
+            "sentences_per_s": round(len(sentences) / med, 1),
+            "tokens_per_s": round(n_tokens / med),
+        }
+    return result
 
 
 def agreement(sentences: list[str]) -> dict[str, Any]:
@@ -199,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.worker:
-        print(json.dumps(worker(*args.worker, runs=args.runs)))
+        print(json.dumps(worker(*args.worker)))
         return 0
     if not NEWS.is_file() or not SEED.is_file():
         print(f"skipped: {SHARED} (gold news and seed article) is not here", file=sys.stderr)
@@ -219,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(sentences, fh)
         sentences_file = fh.name
     try:
-        speed = [run_worker(m, c, sentences_file, args.runs) for m in MODELS for c in CONFIGS]
+        memory = [run_worker(m, c, sentences_file) for m in MODELS for c in CONFIGS]
     finally:
         Path(sentences_file).unlink()
+    rates = speed(sentences, args.runs)
+    rows = [{**r, **rates[r["model"], r["config"]]} for r in memory]
     agree = agreement(sentences)
     seed = seed_first_sentence(SEED)
     attach = attachments(seed)
@@ -234,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{head[0]:5} {head[1]:7} {head[2]:>8} {head[3]:>8} {head[4]:>7} {head[5]:>9} {head[6]:>9}  runs (s)"
     )
-    for r in speed:
+    for r in rows:
         print(
             f"{r['model']:5} {r['config']:7} {r['sentences_per_s']:8.1f} {r['tokens_per_s']:8d} "
             f"{r['load_s']:7.2f} "
@@ -250,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         report = {
             "sentences": len(sentences),
-            "speed": speed,
+            "speed": rows,
             "agreement": agree,
             "seed": seed,
             "attach": attach,

@@ -34,6 +34,7 @@ PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "their", "them", "themselves"}
 DEFINITE_COUNTRY = {"country", "state", "nation", "republic", "kingdom", "government", "regime"}
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 ANONYMOUS_HEADS = {"official", "source", "diplomat", "officer", "aide", "person", "insider", "people"}
 
 
@@ -303,7 +304,7 @@ class ActorResolver:
             return actor
         if m is not None and m.kind in ("name", "capital", "metonym", "people") and head.i == m.end - 1:
             e = m.entries[0]
-            sector = e.sector or (None if e.kind in ("name", "people") else "GOV")
+            sector = e.sector or {"name": None, "people": "CVL"}.get(e.kind, "GOV")
             noun = self.index.sector_nouns.get(head.lemma_.lower())
             actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
             self.context.remember(actor, "country", None)
@@ -329,18 +330,21 @@ class ActorResolver:
             if found is not None:
                 return found
         sector = None
+        mod_sector = self._modifier_sector(head, tokens)
         if m is not None and m.kind == "title" and head.i == m.end - 1:
             sector = m.entries[0].sector
             country = mod_country or of_country or m.entries[0].country
         elif lemma in self.index.sector_nouns:
             sector = self.index.sector_nouns[lemma][0]
             country = mod_country or of_country
+        elif mod_sector is not None and (mod_country or of_country):  # "Israeli army bulldozers"
+            sector, country = mod_sector, mod_country or of_country
         elif (place := self._place_country(head, tokens, mod_country)) is not None:
             return place
         elif (org := self._org_modifier(head)) is not None:
             return org
         elif head.pos_ == "NOUN" and mod_country is not None:  # "Palestinian detainees", "a U.S. request"
-            actor = self._actor(tokens, mod_country, mod_country, None, None)
+            actor = self._actor(tokens, mod_country + "CVL", mod_country, "CVL", None)
             self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)
             return actor
         else:
@@ -363,6 +367,10 @@ class ActorResolver:
             country = self._context_country(head)
             if country is None:
                 return None
+        if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"
+            sector = mod_sector
+        if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in FORMER for t in tokens):
+            sector = "ELI"  # "former prime minister"
         actor = self._actor(tokens, country + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
         self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
@@ -402,6 +410,15 @@ class ActorResolver:
         actor = self._actor(tokens, country, country, None, None)
         self.context.remember(actor, "country", None)
         return actor
+
+    def _modifier_sector(self, head: Token, tokens: list[Token]) -> str | None:
+        """The sector a modifier gives: "military officials", "opposition leader", "police officers"."""
+        for t in tokens:
+            if t.i != head.i and t.dep_ in ("amod", "compound", "nmod"):
+                hit = self.index.sector_nouns.get(t.lemma_.lower())
+                if hit is not None:
+                    return hit[0]
+        return None
 
     def _org_modifier(self, head: Token) -> Actor | None:
         """An unknown head named by an organisation: "the Asia-Pacific Economic Cooperation (APEC) forum"."""
