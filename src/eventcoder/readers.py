@@ -204,6 +204,7 @@ def _csv_articles(
         report(E024.format(path=origin, column=want))
         return
     while True:
+        start = reader.line_num + 1  # a quoted field may span lines: report where the record starts
         try:
             row = next(reader)
         except StopIteration:
@@ -211,7 +212,7 @@ def _csv_articles(
         except csv.Error as e:
             report(E025.format(path=origin, line=reader.line_num, detail=e))
             return
-        art = _record_article(row, origin, reader.line_num, published, report, columns)
+        art = _record_article(row, origin, start, published, report, columns)
         if art is not None:
             yield art
 

@@ -126,7 +126,7 @@ def test_csv_default_columns_and_bad_rows_by_line(tmp_path: Path) -> None:
     assert arts[0].published == "2022-01-18" and arts[0].url == "https://example.org/c1"
     assert arts[1].text.startswith("line one\nline two") and arts[1].published is None
     assert any("E007" in m and f"{f}:3" in m for m in msgs)
-    assert any("E009" in m and f"{f}:5" in m for m in msgs)  # the record ends on line 5
+    assert any("E009" in m and f"{f}:4" in m for m in msgs)  # the record starts on line 4
 
 
 def test_column_mapping_for_csv_and_jsonl(tmp_path: Path) -> None:
