@@ -91,7 +91,9 @@ class ArticleContext:
                 return actor
         return None
 
-    def last(self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None) -> Actor | None:
+    def last(
+        self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None
+    ) -> Actor | None:
         for kind, actor, _ in self._earlier(before):
             if kind in kinds and actor.code not in exclude and (actor.country or "") not in exclude:
                 return actor
@@ -168,7 +170,13 @@ def _with_plural(phrase: str) -> tuple[str, ...]:
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in head.rights if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in head.rights
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _dedupe(entries: list[Entry]) -> list[Entry]:
@@ -215,7 +223,9 @@ class ActorResolver:
         self.by_token = index.matches(doc)
 
     # -- helpers -------------------------------------------------------------------------------
-    def _actor(self, tokens: list[Token], code: str, country: str | None, sector: str | None, name: str | None):
+    def _actor(
+        self, tokens: list[Token], code: str, country: str | None, sector: str | None, name: str | None
+    ):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Actor(
             text=self.doc.text[start:end],
@@ -290,8 +300,14 @@ class ActorResolver:
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
         of_country, _ = self._of_country(head)
-        title = next((self.by_token[t.i] for t in tokens if t.i in self.by_token and
-                      self.by_token[t.i].kind == "title"), None)
+        title = next(
+            (
+                self.by_token[t.i]
+                for t in tokens
+                if t.i in self.by_token and self.by_token[t.i].kind == "title"
+            ),
+            None,
+        )
         if m is not None and m.kind == "person":
             country, sector, name = self._person(m.entries)
             actor = self._actor(tokens, (country or "") + (sector or ""), country, sector, name)
@@ -305,19 +321,22 @@ class ActorResolver:
         if m is not None and m.kind in ("name", "capital", "metonym", "people") and head.i == m.end - 1:
             e = m.entries[0]
             sector = e.sector or {"name": None, "people": "CVL"}.get(e.kind, "GOV")
-            noun = self.index.sector_nouns.get(head.lemma_.lower())
             actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
             self.context.remember(actor, "country", None)
-            return actor if noun is None else actor
+            return actor
         # a named person we do not know, introduced by a title: "President Abdelaziz Bouteflika"
         if head.pos_ == "PROPN" and title is not None:
-            name_toks = [t for t in tokens if t.pos_ == "PROPN" and t.i not in range(title.start, title.end)
-                         and t.i not in self.by_token]
+            name_toks = [
+                t
+                for t in tokens
+                if t.pos_ == "PROPN" and t.i not in range(title.start, title.end) and t.i not in self.by_token
+            ]
             e = title.entries[0]
             country = mod_country or of_country or e.country or self._context_country(head)
             if name_toks and country:
-                actor = self._actor(tokens, country + (e.sector or ""), country, e.sector,
-                                    " ".join(t.text for t in name_toks))
+                actor = self._actor(
+                    tokens, country + (e.sector or ""), country, e.sector, " ".join(t.text for t in name_toks)
+                )
                 self.context.remember(actor, "person", self._title_key(title))
                 return actor
         prior = self.context.by_surname(head.text, head.idx + self.base) if head.pos_ == "PROPN" else None
@@ -353,10 +372,18 @@ class ActorResolver:
             if prior is not None:  # "the secretary's travel" after "Secretary of State Antony Blinken"
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
             return self._definite(head, tokens, exclude)
-        org = next((self.by_token[t.i].entries[0] for t in tokens if t.i in self.by_token and
-                    self.by_token[t.i].kind == "org"), None)
+        org = next(
+            (
+                self.by_token[t.i].entries[0]
+                for t in tokens
+                if t.i in self.by_token and self.by_token[t.i].kind == "org"
+            ),
+            None,
+        )
         if org is not None:
-            actor = self._actor(tokens, org.code or "", org.country, sector if org.country else org.sector, None)
+            actor = self._actor(
+                tokens, org.code or "", org.country, sector if org.country else org.sector, None
+            )
             self.context.remember(actor, "org", lemma)
             return actor
         if country is None:
@@ -378,8 +405,11 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
-        kinds = {"country", "org"} if low in PRONOUNS_THING else (
-            {"person"} if low in PRONOUNS_PERSON else {"group", "org", "country"})
+        kinds = (
+            {"country", "org"}
+            if low in PRONOUNS_THING
+            else ({"person"} if low in PRONOUNS_PERSON else {"group", "org", "country"})
+        )
         # the nearest earlier subject of the sentence of the right kind ("Russia ... with its troops")
         for x in reversed(list(head.sent.doc[head.sent.start : head.i])):
             if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON" and self._kind(x) in kinds:
@@ -438,13 +468,18 @@ class ActorResolver:
         """The country of the context when it is unambiguous: the only one named in the sentence, else the
         only one named in the article so far ("Ousted President Askar Akayev ... Kyrgyzstan")."""
         kinds = ("name", "adj", "people", "capital", "metonym")
-        sent = {m.entries[0].country for i, m in self.by_token.items()
-                if head.sent.start <= i < head.sent.end and m.kind in kinds and m.entries[0].country}
+        sent = {
+            m.entries[0].country
+            for i, m in self.by_token.items()
+            if head.sent.start <= i < head.sent.end and m.kind in kinds and m.entries[0].country
+        }
         if len(sent) == 1:
             return next(iter(sent))
         if sent:
             return None
-        seen = {a.country for k, a, _ in self.context.recent if k == "country" and a.start < head.idx + self.base}
+        seen = {
+            a.country for k, a, _ in self.context.recent if k == "country" and a.start < head.idx + self.base
+        }
         return next(iter(seen)) if len(seen) == 1 else None
 
     def _kind(self, t: Token) -> str:
@@ -472,7 +507,9 @@ class ActorResolver:
     def register_sentence(self, sent: Span) -> None:
         """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""
         for t in sent:
-            if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "flat", "amod") and (
-                t.i in self.by_token or t.lemma_.lower() in self.index.sector_nouns
+            if (
+                t.pos_ in ("PROPN", "NOUN")
+                and t.dep_ not in ("compound", "flat", "amod")
+                and (t.i in self.by_token or t.lemma_.lower() in self.index.sector_nouns)
             ):
                 self.resolve(t)

@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     path = Path(args.path)
     if not path.exists():
-        print(f"bench: {path} not found; skipping (the Guardian sample lives in ../shared/gold/unlabeled_news).")
+        print(
+            f"bench: {path} not found; skipping (the Guardian sample lives in ../shared/gold/unlabeled_news)."
+        )
         return 0
 
     import spacy
@@ -62,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles            {n}")
     print(f"sentences           {sentences}")
     print(f"events              {events}  ({events / max(n, 1):.2f} per article)")
-    print(f"eventcoder          {n / dt_ours:8.1f} articles/s  {sentences / dt_ours:8.1f} sentences/s  ({dt_ours:.1f} s)")
-    print(f"bare spaCy (full)   {n / dt_bare:8.1f} articles/s  {sentences / dt_bare:8.1f} sentences/s  ({dt_bare:.1f} s)")
+    for label, secs in (("eventcoder", dt_ours), ("bare spaCy (full)", dt_bare)):
+        rate = f"{n / secs:8.1f} articles/s  {sentences / secs:8.1f} sentences/s"
+        print(f"{label:<20}{rate}  ({secs:.1f} s)")
     print(f"ratio               {dt_bare / dt_ours:8.2f}x the bare pipeline")
     print(f"peak RSS (coding)   {rss:8.0f} MiB")
     return 0

@@ -8,9 +8,9 @@ Decisions, in order (each documented in docs/events.md):
 1. **Triggers**: a verb or noun whose lemma has patterns; a pattern matches when its particle, required object
    and (for nouns) preposition are present. The most specific matching pattern wins.
 2. **Roles**: verbs take the subject as source (the ``by`` agent in passives; the controller for ``to``
-   infinitives, conjoined verbs and relative clauses) and the prepositional object named by the pattern, else the
-   direct object, as target. Nouns take possessors, ``by``/``from`` phrases, actor modifiers and the subject of a
-   light verb ("launched an offensive") as source. Conjoined actors give one record per pair.
+   infinitives, conjoined verbs and relative clauses) and the prepositional object named by the pattern,
+   else the direct object, as target. Nouns take possessors, ``by``/``from`` phrases, actor modifiers and
+   the subject of a light verb ("launched an offensive") as source. Conjoined actors give one record per pair.
 3. **Status**: negated, hypothetical, intended or occurred, from the parse (see :func:`status_of`).
 4. **Say-events**: a speech verb is a statement event (010) only when its content codes no other verb event;
    otherwise it is the attribution of the events it reports.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -46,7 +47,19 @@ LIGHT_VERBS = {
     "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
     "participate", "join", "engage", "renew", "open", "reopen", "conclude", "pursue",
 }  # fmt: skip
-SAY_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "claim", "note", "explain", "write", "insist"}
+SAY_LEMMAS = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "declare",
+    "claim",
+    "note",
+    "explain",
+    "write",
+    "insist",
+}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # a governing verb turns its complement's event into another event: "refused to deploy" is a rejection
 REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
@@ -97,7 +110,9 @@ class Found:
 # -- triggers ----------------------------------------------------------------------------------------
 def _particles(t: Token, particle: str) -> list[Token]:
     """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return [c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > t.i]
+    return [
+        c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > t.i
+    ]
 
 
 def _direct_objects(t: Token) -> list[Token]:
@@ -106,7 +121,7 @@ def _direct_objects(t: Token) -> list[Token]:
 
 
 def _conjoined_subject(t: Token) -> bool:
-    """"Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
+    """ "Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
     return any(c.dep_ == "nsubj" and c.conjuncts for c in t.children)
 
 
@@ -129,7 +144,9 @@ def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
         score += 2
     if p.prep:
         heads = [t, *words[1:]]
-        if any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep for h in heads for c in h.children):
+        if any(
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep for h in heads for c in h.children
+        ):
             score += 1
         elif p.prep_required:
             if not ("symmetric" in p.flags and _conjoined_subject(t)):
@@ -235,21 +252,30 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
             targets = _prep_objects(comp, DEFAULT_TARGET_PREPS) or [
-                c for c in comp[0].children if c.dep_ in ("dobj", "dative")]
+                c for c in comp[0].children if c.dep_ in ("dobj", "dative")
+            ]
         if "src_is_obj" in p.flags:
             sources, targets = targets, sources
     else:
         sources = [c for c in t.children if c.dep_ == "poss"]
-        sources += [g for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
-                    for g in c.children if g.dep_ == "pobj"]
+        sources += [
+            g
+            for c in t.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         between = _prep_objects([t], ("between", "among"))
         if between and not sources:
             allc = list(dict.fromkeys(x for b in between for x in _with_conj(b)))
             return allc[:1], allc[1:]
         targets = _prep_objects([t], preps) if preps else []
         if not sources:
-            sources = [c for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
-                       and c.text[:1].isupper()]
+            sources = [
+                c
+                for c in t.children
+                if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
+            ]
         if not sources:  # the parser often hangs "from X" on a neighbour: take it when it follows directly
             nxt = t.nbor(1) if t.i + 1 < t.sent.end else None
             if nxt is not None and nxt.lower_ in ("by", "from"):
@@ -274,13 +300,17 @@ def _light_verb(t: Token) -> Token | None:
     if t.pos_ != "NOUN":
         return None
     gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "into") else t.head
-    if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS and (t.dep_ in ("dobj", "obj") or gov.i != t.head.i):
+    if (
+        gov.pos_ == "VERB"
+        and gov.lemma_.lower() in LIGHT_VERBS
+        and (t.dep_ in ("dobj", "obj") or gov.i != t.head.i)
+    ):
         return gov
     return None
 
 
 def _across_border(t: Token) -> Token:
-    """"along its border with X" / "on Ukraine's border": the country across the border is the target."""
+    """ "along its border with X" / "on Ukraine's border": the country across the border is the target."""
     if t.lemma_.lower() not in BORDER_NOUNS:
         return t
     across = _prep_objects([t], ("with",))
@@ -318,27 +348,34 @@ def status_of(t: Token) -> str:
     own = list(t.children)
     if any(c.dep_ == "neg" for c in own) or any(c.lower_ == "no" and c.dep_ == "det" for c in own):
         return "negated"
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in pairwise(chain):
         if a.dep_ in ("xcomp", "ccomp") and b.lemma_.lower() in NEG_VERBS:
             return "negated"
         if a.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in b.children):
             return "negated"
-    if any(c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for x in chain[:3] for c in x.children):
+    if any(
+        c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for x in chain[:3] for c in x.children
+    ):
         return "hypothetical"
-    if any(c.lower_ in HEDGES for c in own) or any(c.lower_ in HYPOTHETICAL_MODS for c in own if c.dep_ == "amod"):
+    if any(c.lower_ in HEDGES for c in own) or any(
+        c.lower_ in HYPOTHETICAL_MODS for c in own if c.dep_ == "amod"
+    ):
         return "hypothetical"
-    if any(b.lemma_.lower() in HYPOTHETICAL_HEADS and a.dep_ not in ("nsubj", "nsubjpass")
-           for a, b in zip(chain[:3], chain[1:4], strict=False)):
+    if any(
+        b.lemma_.lower() in HYPOTHETICAL_HEADS and a.dep_ not in ("nsubj", "nsubjpass")
+        for a, b in pairwise(chain[:4])
+    ):
         return "hypothetical"
-    if t.pos_ == "NOUN" and any(c.lower_ in INTENT_MODS for c in t.subtree if c.dep_ in ("amod", "advmod")
-                                and c.i < t.i):
+    if t.pos_ == "NOUN" and any(
+        c.lower_ in INTENT_MODS for c in t.subtree if c.dep_ in ("amod", "advmod") and c.i < t.i
+    ):
         return "intended"
     aux = {c.lower_ for x in chain[:2] for c in x.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"could", "might", "may", "should"}:
         return "hypothetical"
     if aux & {"will", "shall", "'ll", "wo"} or "would" in aux:
         return "intended"
-    for a, b in zip(chain, chain[1:4], strict=False):
+    for a, b in pairwise(chain[:4]):
         if a.dep_ == "xcomp" and b.lemma_.lower() in INTENT_VERBS:
             return "intended"
         if a.dep_ == "xcomp" and b.lemma_.lower() == "go" and b.tag_ == "VBG":
@@ -392,7 +429,7 @@ def _confidence(f: Found, p: Pattern, via_context: bool) -> float:
 
 
 def _by_phone(t: Token) -> bool:
-    """"spoke by phone", "talked over the telephone", "a phone call"."""
+    """ "spoke by phone", "talked over the telephone", "a phone call"."""
     mods = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     mods += [c for c in t.children if c.dep_ in ("compound", "amod")]
     return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
@@ -499,11 +536,15 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
             p0 = cands[0][0]
             if ("say" in p0.flags) != say_pass:
                 continue
-            if say_pass and any(x in events and sent.doc[x].dep_ not in ("nsubj", "nsubjpass")
-                                for x in _reported(t)):
+            if say_pass and any(
+                x in events and sent.doc[x].dep_ not in ("nsubj", "nsubjpass") for x in _reported(t)
+            ):
                 continue  # the speech reports another event: it is that event's attribution
-            if t.pos_ == "VERB" and not p0.complement and t.lemma_.lower() in GOVERNORS and any(
-                c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children
+            if (
+                t.pos_ == "VERB"
+                and not p0.complement
+                and t.lemma_.lower() in GOVERNORS
+                and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children)
             ):
                 continue  # "agreed to participate", "refused to deploy": the complement carries the event
             for p, words in cands:

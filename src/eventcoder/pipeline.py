@@ -16,12 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import __version__, when, where
-from .actors import ArticleContext, ActorResolver, get_index
+from .actors import ActorResolver, ArticleContext, get_index
 from .cameo import load_cameo, root
 from .document import Actor, Article, Sentence
 from .events import Found, extract, pattern_index
 from .nlp import load_nlp
-
 
 # codes whose target is where the event happens: visits, hosting, deployments
 DESTINATION_CODES = frozenset({"042", "043", "044", "150", "152", "154", "074", "0874"})
@@ -96,9 +95,18 @@ class Coder:
             resolver.register_sentence(sent)
             for f in extract(sent, resolver, self.patterns):
                 rec = self._record(article, k, sent, f, published)
-                key = (rec["source"] and rec["source"]["code"], rec["target"] and rec["target"]["code"],
-                       rec["cameo"], rec["date"], rec["status"])
-                pair = (frozenset((key[0], key[1])), rec["plover"] and rec["plover"]["category"], rec["root"][:1])
+                key = (
+                    rec["source"] and rec["source"]["code"],
+                    rec["target"] and rec["target"]["code"],
+                    rec["cameo"],
+                    rec["date"],
+                    rec["status"],
+                )
+                pair = (
+                    frozenset((key[0], key[1])),
+                    rec["plover"] and rec["plover"]["category"],
+                    rec["root"][:1],
+                )
                 if key in seen or (f.trigger.pos_ == "NOUN" and pair in pairs):
                     continue  # the same event told twice, or named again ("the meeting between them")
                 seen.add(key)
@@ -108,19 +116,23 @@ class Coder:
 
     def _record(self, article: Article, k: int, sent: Span, f: Found, published: dt.date | None) -> dict:
         info = self.cameo[f.code]
-        t0, t1 = _span(sent.doc, f.words if len(f.words) > 1 and f.words[-1].i - f.trigger.i < 4 else [f.trigger])
+        t0, t1 = _span(
+            sent.doc, f.words if len(f.words) > 1 and f.words[-1].i - f.trigger.i < 4 else [f.trigger]
+        )
         date = when.resolve_event_date(f.trigger, published, related=f.related, future=f.status == "intended")
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
         dest = [f.target_token] if f.target_token is not None and f.code in DESTINATION_CODES else []
         place = where.resolve_event_place(
-            f.trigger, related=f.related, destinations=dest, country_context=ctx,
+            f.trigger,
+            related=f.related,
+            destinations=dest,
+            country_context=ctx,
             exclude=[sent.doc.char_span(a.start, a.end, alignment_mode="expand") for a in exclude],
         )
         s = article.sentences[k]
-        rid = hashlib.sha1(
-            f"{article.id}|{k}|{t0}|{f.code}|{f.source and f.source.code}|{f.target and f.target.code}".encode()
-        ).hexdigest()[:16]
+        src, tgt = f.source and f.source.code, f.target and f.target.code
+        rid = hashlib.sha1(f"{article.id}|{k}|{t0}|{f.code}|{src}|{tgt}".encode()).hexdigest()[:16]
         return {
             "id": rid,
             "article_id": article.id,
@@ -130,22 +142,35 @@ class Coder:
             "target": _actor_out(f.target),
             "cameo": f.code,
             "root": root(f.code),
-            "plover": None if info.plover is None else {
-                "category": info.plover.category, "mode": info.plover.mode or None,
+            "plover": None
+            if info.plover is None
+            else {
+                "category": info.plover.category,
+                "mode": info.plover.mode or None,
                 "context": list(info.plover.context) or None,
             },
             "quad_class": info.quad_class,
             "goldstein": info.goldstein,
             "status": f.status,
-            "attribution": None if f.speaker is None and not f.anonymous else {
-                "speaker": _actor_out(f.speaker), "anonymous": f.anonymous,
+            "attribution": None
+            if f.speaker is None and not f.anonymous
+            else {
+                "speaker": _actor_out(f.speaker),
+                "anonymous": f.anonymous,
             },
             "date": date.date or None,
             "date_precision": date.precision,
             "date_text": date.text,
-            "place": None if place is None else {
-                "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
-                "geonameid": place.geonameid, "start": place.start, "end": place.end,
+            "place": None
+            if place is None
+            else {
+                "name": place.name,
+                "country": place.country,
+                "lat": place.lat,
+                "lon": place.lon,
+                "geonameid": place.geonameid,
+                "start": place.start,
+                "end": place.end,
             },
             "trigger": {"text": article.text[t0:t1], "start": t0, "end": t1},
             "confidence": f.confidence,

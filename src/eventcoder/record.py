@@ -25,7 +25,9 @@ class ActorOut(_Strict):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    code: str = Field(description="ISO 3166-1 alpha-3 country + CAMEO sector (USAGOV), or an organisation code")
+    code: str = Field(
+        description="ISO 3166-1 alpha-3 country + CAMEO sector (USAGOV), or an organisation code"
+    )
     country: str | None = None
     sector: str | None = None
     name: str | None = Field(None, description="The person's name where one was named")

@@ -95,18 +95,51 @@ def sample_articles() -> list[Article]:
 
 
 def demo(output: Path) -> Stats:
-    """Code the sample news into ``output`` and print a summary."""
+    """Ingest the sample news into a fresh store beside ``output`` (``out/demo.duckdb``), export its records
+    to ``output`` (JSON lines), and print the ingest summary, counts by CAMEO root, top dyads and a few events."""
+    from .exports import export
+    from .ingest import ingest, print_summary
+    from .store import Store
+
     console = Console()
-    stats = Stats()
+    db = output.with_suffix(".duckdb")
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8") as fh:
-        code_stream(iter(sample_articles()), fh, lambda m: console.print(m, style="red"), stats)
+    for stale in (db, db.with_name(db.name + ".wal")):
+        stale.unlink(missing_ok=True)  # fresh each run
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "sample_news.jsonl"
+        src.write_bytes(resources.files("eventcoder").joinpath("data/sample_news.jsonl").read_bytes())
+        result = ingest([str(src)], db, report=lambda m: console.print(m, style="red", markup=False))
+    print_summary(result, console)
+    stats = Stats()
+    with Store(db, read_only=True) as store:
+        records = list(store.records())
+        art_rows = store.con.execute("SELECT id, text, n_sentences FROM articles ORDER BY seq").fetchall()
+        export(store, "jsonl", output)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_article.setdefault(r["article_id"], []).append(r)
+    for aid, text, n_sentences in art_rows:
+        art = Article.create(text, id=aid)
+        art.sentences = [None] * (n_sentences or 0)  # type: ignore[list-item]  # only counted
+        stats.add(art, by_article.get(aid, []))
     table = Table(title=f"eventcoder demo: {stats.articles} articles, {stats.sentences} sentences, "
-                  f"{stats.events} events -> {output}")
+                  f"{stats.events} events -> {db} (records also in {output})")
     table.add_column("CAMEO root")
     table.add_column("events", justify="right")
     for r, n in sorted(stats.roots.items()):
         table.add_row(r, str(n))
     console.print(table)
     console.print("Top dyads: " + ", ".join(f"{d} ({n})" for d, n in stats.dyads.most_common(8)))
+    events = Table(title="A few events", show_lines=False)
+    for col in ("date", "source", "cameo", "target", "place", "trigger"):
+        events.add_column(col)
+    for r in records[:8]:
+        events.add_row(
+            r["date"] or "", r["source"]["code"] if r["source"] else "", r["cameo"],
+            r["target"]["code"] if r["target"] else "", r["place"]["name"] if r["place"] else "",
+            r["trigger"]["text"],
+        )
+    console.print(events)
+    console.print(f"Query it: eventcoder events --db {db} --limit 5  |  eventcoder sql \"SELECT ...\" --db {db}")
     return stats

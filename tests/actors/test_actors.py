@@ -1,4 +1,4 @@
-"""Actor resolution on real parses (issue #4): countries, sectors, titles, people, organisations, coreference."""
+"""Actor resolution on real parses (issue #4): countries, sectors, titles, people, organisations, coref."""
 
 from __future__ import annotations
 
@@ -36,8 +36,18 @@ def _resolve_all(nlp, text: str, published: str | None = "2022-01-18"):
         ("Egypt's chief negotiator arrived.", "negotiator", "EGYGOV", "Egypt's chief negotiator"),
         ("Police arrested protesters in Caracas.", "Police", "VENCOP", "Police"),
         ("Police arrested protesters in Caracas.", "protesters", "VENCVL", "protesters"),
-        ("Secretary of State Antony Blinken spoke.", "Blinken", "USAGOV", "Secretary of State Antony Blinken"),
-        ("Russian Foreign Minister Sergey Lavrov spoke.", "Lavrov", "RUSGOV", "Russian Foreign Minister Sergey Lavrov"),
+        (
+            "Secretary of State Antony Blinken spoke.",
+            "Blinken",
+            "USAGOV",
+            "Secretary of State Antony Blinken",
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov spoke.",
+            "Lavrov",
+            "RUSGOV",
+            "Russian Foreign Minister Sergey Lavrov",
+        ),
         ("Belarus announced exercises.", "Belarus", "BLR", "Belarus"),
         ("Emirati officials met.", "officials", "AREGOV", "Emirati officials"),
     ],

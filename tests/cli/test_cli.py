@@ -75,7 +75,9 @@ def test_impossible_published_date(tmp_path: Path) -> None:
 
 
 def test_stdin_jsonl() -> None:
-    line = json.dumps({"id": "s1", "text": "Russian troops shelled the Ukrainian town of Avdiivka on Monday."})
+    line = json.dumps(
+        {"id": "s1", "text": "Russian troops shelled the Ukrainian town of Avdiivka on Monday."}
+    )
     res = runner.invoke(app, ["code", "-", "--published", "2022-03-01"], input=line + "\n")
     assert res.exit_code == 0
     recs = [json.loads(x) for x in res.stdout.splitlines()]

@@ -52,7 +52,9 @@ def test_phone_call_on_tuesday(seed) -> None:
     assert r["attribution"] and r["attribution"]["anonymous"] is True
 
 
-@pytest.mark.parametrize(("country", "place", "date"), [("UKR", "Kyiv", "2022-01-19"), ("DEU", "Berlin", "2022-01-20")])
+@pytest.mark.parametrize(
+    ("country", "place", "date"), [("UKR", "Kyiv", "2022-01-19"), ("DEU", "Berlin", "2022-01-20")]
+)
 def test_travel_to_kyiv_and_berlin(seed, country: str, place: str, date: str) -> None:
     _, records = seed
     rs = [r for r in _find(records, cameo="042") if r["target"]["country"] == country]

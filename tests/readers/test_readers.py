@@ -34,7 +34,7 @@ def test_jsonl_fields_and_bad_lines_named_by_line(tmp_path: Path) -> None:
     ]
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     arts, msgs = _read([str(f)])
-    assert [a.id for a in arts][0] == "x1"
+    assert arts[0].id == "x1"
     assert arts[0].published == "2022-01-02"
     assert arts[1].published is None
     assert any(f"{f}:2" in m and "E006" in m for m in msgs)
