@@ -34,6 +34,12 @@ PRONOUNS_THING = {"it", "its", "itself"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "their", "them", "themselves"}
 DEFINITE_COUNTRY = {"country", "state", "nation", "republic", "kingdom", "government", "regime"}
+# "dozens of journalists", "a group of Liberians", "members of parliament": the actor is the "of" object
+QUANTIFIERS = {
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group", "member",
+    "some", "many", "most", "all", "one", "two", "three", "several", "number", "majority", "team", "delegation",
+    "band", "crowd", "handful", "third", "half", "part", "section", "faction", "wing", "unit", "contingent",
+}  # fmt: skip
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 ANONYMOUS_HEADS = {"official", "source", "diplomat", "officer", "aide", "person", "insider", "people"}
 
@@ -296,6 +302,12 @@ class ActorResolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in PRONOUNS_THING | PRONOUNS_PERSON | PRONOUNS_GROUP:
             return self._pronoun(head, exclude)
+        if head.lemma_.lower() in QUANTIFIERS and head.i not in self.by_token:
+            of = _prep_objects(head, ("of",))
+            inner = self.resolve(of[0], exclude) if of else None
+            if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
+                first = self._expand(np_tokens(head))[0]
+                return self._actor([first, of[0]], inner.code, inner.country, inner.sector, inner.name)
         tokens = self._expand(np_tokens(head))
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])

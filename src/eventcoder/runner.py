@@ -95,8 +95,8 @@ def sample_articles() -> list[Article]:
 
 
 def demo(output: Path) -> Stats:
-    """Ingest the sample news into a fresh store beside ``output`` (``out/demo.duckdb``), export its records
-    to ``output`` (JSON lines), and print the ingest summary, counts by CAMEO root, top dyads and a few events."""
+    """Ingest the sample news into a fresh store beside ``output`` (``out/demo.duckdb``), export its
+    records to ``output`` (JSON lines); print the summary, counts by CAMEO root, top dyads, a few events."""
     from .exports import export
     from .ingest import ingest, print_summary
     from .store import Store
@@ -123,8 +123,11 @@ def demo(output: Path) -> Stats:
         art = Article.create(text, id=aid)
         art.sentences = [None] * (n_sentences or 0)  # type: ignore[list-item]  # only counted
         stats.add(art, by_article.get(aid, []))
-    table = Table(title=f"eventcoder demo: {stats.articles} articles, {stats.sentences} sentences, "
-                  f"{stats.events} events -> {db} (records also in {output})")
+    console.print(
+        f"eventcoder demo: {stats.articles} articles, {stats.sentences} sentences, {stats.events} events "
+        f"-> {db} (records also in {output})"
+    )
+    table = Table(title="Events by CAMEO root")
     table.add_column("CAMEO root")
     table.add_column("events", justify="right")
     for r, n in sorted(stats.roots.items()):
@@ -136,10 +139,15 @@ def demo(output: Path) -> Stats:
         events.add_column(col)
     for r in records[:8]:
         events.add_row(
-            r["date"] or "", r["source"]["code"] if r["source"] else "", r["cameo"],
-            r["target"]["code"] if r["target"] else "", r["place"]["name"] if r["place"] else "",
+            r["date"] or "",
+            r["source"]["code"] if r["source"] else "",
+            r["cameo"],
+            r["target"]["code"] if r["target"] else "",
+            r["place"]["name"] if r["place"] else "",
             r["trigger"]["text"],
         )
     console.print(events)
-    console.print(f"Query it: eventcoder events --db {db} --limit 5  |  eventcoder sql \"SELECT ...\" --db {db}")
+    console.print(
+        f"Query it: eventcoder events --db {db} --limit 5, or eventcoder sql 'SELECT ...' --db {db}"
+    )
     return stats
