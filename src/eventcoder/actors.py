@@ -40,6 +40,7 @@ QUANTIFIERS = {
     "some", "many", "most", "all", "one", "two", "three", "several", "number", "majority", "team", "delegation",
     "band", "crowd", "handful", "third", "half", "part", "section", "faction", "wing", "unit", "contingent",
 }  # fmt: skip
+PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 ANONYMOUS_HEADS = {"official", "source", "diplomat", "officer", "aide", "person", "insider", "people"}
 
@@ -334,7 +335,7 @@ class ActorResolver:
             e = m.entries[0]
             sector = e.sector or {"name": None, "people": "CVL"}.get(e.kind, "GOV")
             actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
-            self.context.remember(actor, "country", None)
+            self.context.remember(actor, "group" if e.kind == "people" else "country", None)
             return actor
         # a named person we do not know, introduced by a title: "President Abdelaziz Bouteflika"
         if head.pos_ == "PROPN" and title is not None:
@@ -429,8 +430,8 @@ class ActorResolver:
                 if actor is not None and actor.code not in exclude and (actor.country or "") not in exclude:
                     return self._actor([head], actor.code, actor.country, actor.sector, actor.name)
         prior = self.context.last(kinds, exclude, before=head.idx + self.base)
-        if prior is None:
-            return None
+        if prior is None or head.idx + self.base - prior.start > PRONOUN_REACH:
+            return None  # too far back to trust
         return self._actor([head], prior.code, prior.country, prior.sector, prior.name)
 
     def _place_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> Actor | None:

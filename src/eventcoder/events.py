@@ -435,6 +435,15 @@ def _by_phone(t: Token) -> bool:
     return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
 
 
+def _has_content(t: Token) -> bool:
+    """Whether a speech trigger reports something: a clause, a quote, or a parenthetical "officials said"."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") for c in t.children):
+        return True
+    if t.dep_ in ("parataxis", "ccomp") or (t.dep_ == "ROOT" and any(c.is_quote for c in t.sent)):
+        return True
+    return t.pos_ == "NOUN" and any(x.dep_ == "mark" for x in t.doc[t.i + 1 : min(t.i + 8, t.sent.end)])
+
+
 def _governor(t: Token) -> Token | None:
     """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
     if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB":
@@ -474,6 +483,8 @@ def _code_trigger(
     sent: Span, t: Token, p: Pattern, words: list[Token], resolver: ActorResolver
 ) -> list[Found]:
     """The events of one trigger under one pattern; [] when the pattern's actor rules are not met."""
+    if "say" in p.flags and not (p.object or p.complement) and not _has_content(t):
+        return []  # a speech verb without content ("denying them the right") is no statement
     src_toks, tgt_toks = roles(t, p, words)
     if len(src_toks) > 1 and "symmetric" in p.flags and not any(resolver.resolve(x) for x in tgt_toks):
         src_toks, tgt_toks = src_toks[:1], src_toks[1:]  # "Israel and Lebanon renewed negotiations"

@@ -248,7 +248,12 @@ def ingest(
                     coded.append(Coded(_unpack(p), n_sent, recs))
                     counts.coded += 1
                     counts.events += len(recs)
-                store.write_batch(run_id, coded, counts)
+                try:
+                    store.write_batch(run_id, coded, counts)
+                except BaseException:  # rolled back: the run's counters must not count this batch
+                    counts.coded -= len(coded)
+                    counts.events -= sum(len(c.records) for c in coded)
+                    raise
                 if bar is not None and task is not None:
                     bar.update(task, advance=len(batch), events=counts.events)
                 elif k == 1 or k == len(batches) or time.monotonic() - last_line >= 5:

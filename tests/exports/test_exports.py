@@ -34,7 +34,9 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     text = (FIXTURES / "seed_article.txt").read_text(encoding="utf-8")
     head, _, body = text.partition("\n")
     seed.write_text(
-        json.dumps({"text": body.strip(), "title": head, "published": "2022-01-18", "url": "https://ex.org/s"})
+        json.dumps(
+            {"text": body.strip(), "title": head, "published": "2022-01-18", "url": "https://ex.org/s"}
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -113,7 +115,8 @@ def test_gdelt_layout(store_path: Path, records: list[dict], tmp_path: Path) -> 
     n, _ = _export(store_path, "gdelt", out)
     con = duckdb.connect()
     rel = con.execute(
-        "SELECT * FROM read_csv(?, delim='\t', header=false, all_varchar=true, quote='', escape='')", [str(out)]
+        "SELECT * FROM read_csv(?, delim='\t', header=false, all_varchar=true, quote='', escape='')",
+        [str(out)],
     )
     rows = rel.fetchall()
     assert len(rel.description) == len(GDELT_COLUMNS) == 61 and len(rows) == n == len(records)

@@ -18,7 +18,9 @@ SEED = str(Path(__file__).parents[1] / "fixtures" / "seed_article.txt")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "store.duckdb"
-    res = runner.invoke(app, ["ingest", SEED, "--db", str(path), "--published", "2022-01-18", "--no-progress"])
+    res = runner.invoke(
+        app, ["ingest", SEED, "--db", str(path), "--published", "2022-01-18", "--no-progress"]
+    )
     assert res.exit_code == 0, res.output
     assert "articles coded" in res.stderr
     return path
@@ -39,7 +41,9 @@ def test_events_filters(db: Path) -> None:
     every = _records(["events", "--db", str(db)])
     assert len(every) >= 5
     usa_rus = _records(["events", "--db", str(db), "--dyad", "USA-RUS"])
-    assert usa_rus and all(r["source"]["country"] == "USA" and r["target"]["country"] == "RUS" for r in usa_rus)
+    assert usa_rus and all(
+        r["source"]["country"] == "USA" and r["target"]["country"] == "RUS" for r in usa_rus
+    )
     consult = _records(["events", "--db", str(db), "--cameo", "036"])
     assert consult and all(r["cameo"].startswith("036") for r in consult)
     after = _records(["events", "--db", str(db), "--since", "2022-01-20"])
@@ -78,9 +82,10 @@ def test_export_command(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "e.jsonl"
     res = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db), "-o", str(out)])
     assert res.exit_code == 0 and "events ->" in res.stderr
-    assert out.read_text(encoding="utf-8").splitlines() == runner.invoke(
-        app, ["export", "--format", "jsonl", "--db", str(db)]
-    ).stdout.splitlines()
+    assert (
+        out.read_text(encoding="utf-8").splitlines()
+        == runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db)]).stdout.splitlines()
+    )
     bad = runner.invoke(app, ["export", "--format", "xml", "--db", str(db)])
     assert bad.exit_code == 2 and "E035" in bad.stderr
     no_file = runner.invoke(app, ["export", "--format", "parquet", "--db", str(db)])

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from eventcoder.ingest import ingest
 from eventcoder.readers import read_paths
@@ -20,8 +19,9 @@ COUNTRIES = ["Russia", "Ukraine", "France", "Germany", "China", "Japan", "Iran",
 VERBS = ["accused {t} of shelling a border town", "met officials from {t}", "criticized {t}",
          "signed a trade agreement with {t}", "threatened {t} with sanctions"]  # fmt: skip
 FRENCH = (
-    "Le ministre russe des Affaires étrangères a rencontré son homologue ukrainien à Genève lundi, ont déclaré "
-    "des responsables. Les discussions ont duré trois heures et ont porté sur la situation à la frontière."
+    "Le ministre russe des Affaires étrangères a rencontré son homologue ukrainien à Genève lundi, "
+    "ont déclaré des responsables. Les discussions ont duré trois heures et ont porté sur la situation "
+    "à la frontière."
 )
 # a pipeline entry point that does not depend on cli.py importing cli_store
 CLI = [sys.executable, "-c", "import eventcoder.cli_store; from eventcoder.cli import app; app()"]
@@ -38,7 +38,14 @@ def articles(n: int) -> list[dict]:
             f"{a} {verb} on Monday, officials said.\n\n"
             f"The government of {b} rejected the statement number {i} on Tuesday."
         )
-        out.append({"id": f"gen-{i:03d}", "title": f"Story {i}", "published": f"2022-03-{1 + i % 28:02d}", "text": text})
+        out.append(
+            {
+                "id": f"gen-{i:03d}",
+                "title": f"Story {i}",
+                "published": f"2022-03-{1 + i % 28:02d}",
+                "text": text,
+            }
+        )
     return out
 
 
@@ -52,7 +59,9 @@ def snapshot(db: Path) -> dict[str, list]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            "articles": con.execute("SELECT * EXCLUDE (run_id, ingested_at) FROM articles ORDER BY seq").fetchall(),
+            "articles": con.execute(
+                "SELECT * EXCLUDE (run_id, ingested_at) FROM articles ORDER BY seq"
+            ).fetchall(),
             "events": con.execute("SELECT * FROM events ORDER BY article_id, seq").fetchall(),
             "actors": con.execute("SELECT * FROM actors ORDER BY article_id, seq, role").fetchall(),
         }
@@ -68,7 +77,10 @@ def test_store_holds_exactly_what_the_coder_produces(tmp_path: Path, coder) -> N
     with Store(tmp_path / "s.duckdb", read_only=True) as s:
         assert list(s.records()) == [r for recs in expected for r in recs]
         assert res.counts.events == sum(map(len, expected)) > 0
-        assert s.con.execute("SELECT count(*), sum(n_events) FROM articles").fetchone() == (12, res.counts.events)
+        assert s.con.execute("SELECT count(*), sum(n_events) FROM articles").fetchone() == (
+            12,
+            res.counts.events,
+        )
 
 
 def test_ingesting_twice_adds_nothing_and_says_so(tmp_path: Path, coder) -> None:
