@@ -42,7 +42,10 @@ QUANTIFIERS = {
 }  # fmt: skip
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
-ANONYMOUS_HEADS = {"official", "source", "diplomat", "officer", "aide", "person", "insider", "people"}
+ANONYMOUS_HEADS = {
+    "official", "source", "diplomat", "officer", "aide", "person", "insider", "people", "spokesman",
+    "spokeswoman", "spokesperson", "witness", "resident", "analyst",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,8 @@ class ArticleContext:
 
     published: dt.date | None
     recent: list[tuple[str, Actor, str | None]] = field(default_factory=list)  # (kind, actor, title key)
+    dateline_end: int = 0  # article offset where a dateline ("GOMA, Congo -") ends: no actors in it
+    dateline_country: str | None = None  # the dateline's country: the context of last resort
 
     def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
         item = (kind, actor, title_key)
@@ -227,7 +232,9 @@ class ActorResolver:
         self.doc = doc
         self.context = context
         self.base = base
-        self.by_token = index.matches(doc)
+        self.by_token = {
+            i: m for i, m in index.matches(doc).items() if doc[i].idx + base >= context.dateline_end
+        }
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
@@ -301,6 +308,8 @@ class ActorResolver:
     def resolve(self, head: Token, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
         low = head.lower_
+        if head.idx + self.base < self.context.dateline_end:
+            return None
         if head.pos_ == "PRON" or low in PRONOUNS_THING | PRONOUNS_PERSON | PRONOUNS_GROUP:
             return self._pronoun(head, exclude)
         if head.lemma_.lower() in QUANTIFIERS and head.i not in self.by_token:
@@ -356,7 +365,7 @@ class ActorResolver:
         if prior is not None:
             return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
-        lemma = head.lemma_.lower()
+        lemma = self._lemma(head)
         if lemma in DEFINITE_COUNTRY and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
             if found is not None:
@@ -369,7 +378,7 @@ class ActorResolver:
         elif lemma in self.index.sector_nouns:
             sector = self.index.sector_nouns[lemma][0]
             country = mod_country or of_country
-        elif mod_sector is not None and (mod_country or of_country):  # "Israeli army bulldozers"
+        elif mod_sector is not None and head.pos_ == "NOUN":  # "Israeli army bulldozers", "an army base"
             sector, country = mod_sector, mod_country or of_country
         elif (place := self._place_country(head, tokens, mod_country)) is not None:
             return place
@@ -418,6 +427,9 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
+        if low == "it" and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            return None  # expletive: "it is too early to tell", "it is likely that ..."
+
         kinds = (
             {"country", "org"}
             if low in PRONOUNS_THING
@@ -453,6 +465,14 @@ class ActorResolver:
         actor = self._actor(tokens, country, country, None, None)
         self.context.remember(actor, "country", None)
         return actor
+
+    def _lemma(self, head: Token) -> str:
+        """The head's lemma; capitalised plurals the tagger took for names ("Rebels attacked") are singular."""
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN" and lemma not in self.index.sector_nouns and lemma.endswith("s"):
+            if lemma[:-1] in self.index.sector_nouns:
+                return lemma[:-1]
+        return lemma
 
     def _modifier_sector(self, head: Token, tokens: list[Token]) -> str | None:
         """The sector a modifier gives: "military officials", "opposition leader", "police officers"."""
@@ -493,7 +513,9 @@ class ActorResolver:
         seen = {
             a.country for k, a, _ in self.context.recent if k == "country" and a.start < head.idx + self.base
         }
-        return next(iter(seen)) if len(seen) == 1 else None
+        if len(seen) == 1:
+            return next(iter(seen))
+        return self.context.dateline_country if not seen else None
 
     def _kind(self, t: Token) -> str:
         """What a pronoun could stand for: "country", "org", "person" or "group"."""

@@ -110,5 +110,7 @@ def eval_cmd(
         run_eval(set_name, path, coder, json_out=json_out)
 
 
+from . import cli_store  # noqa: E402, F401  (registers ingest, events, sql, export)
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -196,10 +196,9 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if passive:
         return agent, passive
     if subj:
-        s = subj[0]
-        if s.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        if subj[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return [v.head], []
-        return _with_conj(s), []
+        return [x for s in subj for x in _with_conj(s)], []  # a misparse may give two subjects
     if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
         return verb_subjects(v.head.head, depth + 1)  # "it is willing to withdraw"
     if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
@@ -446,7 +445,7 @@ def _has_content(t: Token) -> bool:
 
 def _governor(t: Token) -> Token | None:
     """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
-    if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB":
+    if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB" and t.i > t.head.i:
         return t.head
     return None
 
@@ -470,7 +469,7 @@ def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
-    if actor is None and tt.pos_ == "NOUN":
+    if actor is None and tt.pos_ == "NOUN" and not tt.dep_.startswith("nsubj"):
         for c in tt.children:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
                 x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -84,6 +84,9 @@ class Coder:
     def code_doc(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
         published = dt.date.fromisoformat(article.published) if article.published else None
         context = ArticleContext(published)
+        dateline = where.dateline_place(article.text)
+        if dateline is not None:
+            context.dateline_end, context.dateline_country = where.dateline_end(article.text), dateline[0].country
         resolver = ActorResolver(self.index, doc, context)
         article.sentences = []
         records: list[dict[str, Any]] = []

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 
-__all__ = ["dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
+__all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
 _MAX_TOKENS = 8
 _FINENESS = {"city": 0, "admin": 1, "country": 2}
@@ -298,7 +298,8 @@ _DATELINE_TITLE = re.compile(
 
 
 def dateline_place(text: str) -> tuple[GeoHit, int, int] | None:
-    """A dateline at the start of an article ("NAIROBI, Kenya -", "BEIRUT (Reuters) -"): (hit, start, end)."""
+    """A dateline at the start of an article ("NAIROBI, Kenya -", "BEIRUT (Reuters) -"): (hit, start, end)
+    of the city; :func:`dateline_end` gives where the whole dateline ends."""
     m = _DATELINE.match(text) or _DATELINE_TITLE.match(text)
     if m is None:
         return None
@@ -310,3 +311,9 @@ def dateline_place(text: str) -> tuple[GeoHit, int, int] | None:
     if hit is None:
         return None
     return hit, m.start("city"), m.end("city")
+
+
+def dateline_end(text: str) -> int:
+    """Offset just after a dateline ("GOMA, Congo - "), or 0 when the text has none."""
+    m = _DATELINE.match(text) or _DATELINE_TITLE.match(text)
+    return m.end() if m is not None and dateline_place(text) is not None else 0

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import eventcoder.cli_store  # noqa: F401  (registers the store commands)
 from eventcoder.cli import app
 
 runner = CliRunner()

@@ -23,8 +23,7 @@ FRENCH = (
     "ont déclaré des responsables. Les discussions ont duré trois heures et ont porté sur la situation "
     "à la frontière."
 )
-# a pipeline entry point that does not depend on cli.py importing cli_store
-CLI = [sys.executable, "-c", "import eventcoder.cli_store; from eventcoder.cli import app; app()"]
+CLI = [sys.executable, "-m", "eventcoder.cli"]
 
 
 def articles(n: int) -> list[dict]:
