@@ -17,6 +17,7 @@ peak RSS belongs to one pipeline alone; speed is timed in this process, the pipe
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import platform
 import resource
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 NEWS = SHARED / "gold" / "unlabeled_news" / "guardian_syria_2017_2019.jsonl"
 SEED = SHARED / "reference" / "seed_article.txt"
+EVENT_LOCATION = SHARED / "gold" / "event_location" / "event_location_dev.jsonl.gz"
 
 MODELS = ("sm", "md")
 # "full": the whole pipeline. "no-ner": tok2vec, tagger, parser, attribute_ruler, lemmatizer (what
@@ -181,6 +183,48 @@ def agreement(sentences: list[str]) -> dict[str, Any]:
     }
 
 
+def location_attachment(path: Path) -> dict[str, Any]:
+    """A labelled proxy for what the "where" stage needs, on the event_location gold sentences.
+
+    For each sentence with one VERB span and one LOCATION span whose offsets match their text, the share where
+    the nearest verb above the location (following heads from the location's root token) is the gold verb.
+    """
+    items = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            spans = row.get("spans") or []
+            verbs = [s for s in spans if s["label"] == "VERB"]
+            places = [s for s in spans if s["label"] == "LOCATION"]
+            if len(verbs) == 1 and len(places) == 1:
+                items.append((row["text"], verbs[0], places[0]))
+    result: dict[str, Any] = {"sentences_with_verb_and_location": len(items)}
+    for name in MODELS:
+        nlp = load_model(name, exclude=("ner",))
+        usable = hits = 0
+        for doc, (_, verb, place) in zip(
+            nlp.pipe((t for t, _, _ in items), batch_size=BATCH_SIZE), items, strict=True
+        ):
+            v = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
+            loc = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+            if v is None or loc is None or v.text != doc.text[verb["start"] : verb["end"]]:
+                continue
+            if loc.text != doc.text[place["start"] : place["end"]]:
+                continue
+            usable += 1
+            tok = loc.root
+            while tok.head.i != tok.i:
+                tok = tok.head
+                if tok.pos_ in ("VERB", "AUX") and not loc.start <= tok.i < loc.end:
+                    break
+            hits += v.start <= tok.i < v.end
+        result[name] = {
+            "usable": usable,
+            "verb_is_nearest_verb_above_location": round(hits / (usable or 1), 4),
+        }
+    return result
+
+
 def attachments(sentence: str) -> dict[str, list[str]]:
     """For each model, where the seed's prepositional phrases attach: ``'in Geneva -> Lavrov (prep)'``."""
     result = {}
@@ -244,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     agree = agreement(sentences)
     seed = seed_first_sentence(SEED)
     attach = attachments(seed)
+    where = location_attachment(EVENT_LOCATION) if EVENT_LOCATION.is_file() else {}
 
     cpu = platform.processor() or platform.machine()
     print(f"spaCy {spacy.__version__}, Python {platform.python_version()}, {cpu}")
@@ -268,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, lines in attach.items():
         for line in lines:
             print(f"  {name}: {line}")
+    if where:
+        print(f"\nevent_location gold: {where}")
     if args.json:
         report = {
             "sentences": len(sentences),
@@ -275,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             "agreement": agree,
             "seed": seed,
             "attach": attach,
+            "event_location": where,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -230,7 +230,9 @@ class ActorResolver:
     def __init__(self, index: ActorIndex, doc: Doc, context: ArticleContext, base: int = 0) -> None:
         self.index = index
         self.doc = doc
+        self.text = doc.user_data.setdefault("eventcoder.text", doc.text)  # Doc.text joins every token
         self.context = context
+        self._sent_countries: dict[int, set[str]] = {}
         self.base = base
         self.by_token = {
             i: m for i, m in index.matches(doc).items() if doc[i].idx + base >= context.dateline_end
@@ -242,7 +244,7 @@ class ActorResolver:
     ):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Actor(
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             start=start + self.base,
             end=end + self.base,
             code=code,
@@ -500,12 +502,12 @@ class ActorResolver:
     def _context_country(self, head: Token) -> str | None:
         """The country of the context when it is unambiguous: the only one named in the sentence, else the
         only one named in the article so far ("Ousted President Askar Akayev ... Kyrgyzstan")."""
-        kinds = ("name", "adj", "people", "capital", "metonym")
-        sent = {
-            m.entries[0].country
-            for i, m in self.by_token.items()
-            if head.sent.start <= i < head.sent.end and m.kind in kinds and m.entries[0].country
-        }
+        sent = self._sent_countries.get(head.sent.start)
+        if sent is None:
+            kinds = ("name", "adj", "people", "capital", "metonym")
+            found = (self.by_token.get(i) for i in range(head.sent.start, head.sent.end))
+            sent = {m.entries[0].country for m in found if m and m.kind in kinds and m.entries[0].country}
+            self._sent_countries[head.sent.start] = sent
         if len(sent) == 1:
             return next(iter(sent))
         if sent:

@@ -121,7 +121,9 @@ def _find(sent: Span) -> list[Span]:
     names = load_index().names
     first_words = _first_words()
     doc = sent.doc
-    text = doc.text  # a property that joins all tokens: read it once
+    text = doc.user_data.get("eventcoder.text")
+    if text is None:  # Doc.text joins all tokens on every access: once per document
+        text = doc.user_data["eventcoder.text"] = doc.text
     out: list[Span] = []
     i = sent.start
     while i < sent.end:
