@@ -41,6 +41,7 @@ QUANTIFIERS = {
     "band", "crowd", "handful", "third", "half", "part", "section", "faction", "wing", "unit", "contingent",
 }  # fmt: skip
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 ANONYMOUS_HEADS = {
     "official", "source", "diplomat", "officer", "aide", "person", "insider", "people", "spokesman",
@@ -349,6 +350,8 @@ class ActorResolver:
             self.context.remember(actor, "group" if e.kind == "people" else "country", None)
             return actor
         # a named person we do not know, introduced by a title: "President Abdelaziz Bouteflika"
+        if head.pos_ == "PROPN" and title is None and m is None:
+            title = self._sector_title(tokens)  # "Al Jazeera journalist Mahmoud Hussein"
         if head.pos_ == "PROPN" and title is not None:
             name_toks = [
                 t
@@ -468,6 +471,15 @@ class ActorResolver:
         self.context.remember(actor, "country", None)
         return actor
 
+    def _sector_title(self, tokens: list[Token]) -> Match | None:
+        """A sector noun used as a title before a name ("journalist Mahmoud Hussein", "rebel commander X")."""
+        for t in tokens[:-1]:
+            if t.pos_ == "NOUN" and t.dep_ == "compound" and t.i not in self.by_token:
+                hit = self.index.sector_nouns.get(t.lemma_.lower())
+                if hit is not None:
+                    return Match(t.i, t.i + 1, (Entry("title", None, None, hit[0]),))
+        return None
+
     def _lemma(self, head: Token) -> str:
         """The head's lemma; capitalised plurals the tagger took for names ("Rebels attacked") are singular."""
         lemma = head.lemma_.lower()
@@ -500,14 +512,22 @@ class ActorResolver:
         return None
 
     def _context_country(self, head: Token) -> str | None:
-        """The country of the context when it is unambiguous: the only one named in the sentence, else the
-        only one named in the article so far ("Ousted President Askar Akayev ... Kyrgyzstan")."""
-        sent = self._sent_countries.get(head.sent.start)
+        """The country of the context when it is unambiguous: the only one named earlier in the sentence, else
+        the only one named in the article so far, else the dateline's. A country named after the actor counts
+        only as a place ("Police arrested protesters in Caracas"): in "President X will visit Russia", Russia
+        is where X goes, not whose president X is."""
+        sent = self._sent_countries.get(head.i)
         if sent is None:
             kinds = ("name", "adj", "people", "capital", "metonym")
-            found = (self.by_token.get(i) for i in range(head.sent.start, head.sent.end))
-            sent = {m.entries[0].country for m in found if m and m.kind in kinds and m.entries[0].country}
-            self._sent_countries[head.sent.start] = sent
+            sent = set()
+            for i in range(head.sent.start, head.sent.end):
+                m = self.by_token.get(i)
+                if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
+                    continue
+                tok = self.doc[i]  # later in the sentence, only where something happens: "in Caracas"
+                if i < head.i or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+                    sent.add(m.entries[0].country)
+            self._sent_countries[head.i] = sent
         if len(sent) == 1:
             return next(iter(sent))
         if sent:

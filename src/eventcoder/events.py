@@ -45,7 +45,8 @@ NEG_VERBS = {"deny", "refuse", "reject", "fail", "decline", "rule"}
 LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "hold", "begin", "mount", "make", "issue", "continue", "step",
     "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
-    "participate", "join", "engage", "renew", "open", "reopen", "conclude", "pursue",
+    "participate", "join", "engage", "renew", "open", "reopen", "conclude", "pursue", "lead", "pay", "embark",
+    "go", "head", "wrap", "end",
 }  # fmt: skip
 SAY_LEMMAS = {
     "say",
@@ -70,6 +71,7 @@ THREAT_CODES = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138",
 DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
 GOVERNORS = INTENT_VERBS | REFUSE_VERBS | DENY_VERBS | THREAT_VERBS
 SUBJ_DEPS = {"nsubj", "csubj"}
+TARGET_FALLBACK_PREPS = ("of", "by", "from", "to", "against", "on")  # "sales to Vietnam", "a U.S. request"
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 PHONE_NOUNS = {"phone", "telephone"}
 OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
@@ -295,16 +297,17 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
 
 
 def _light_verb(t: Token) -> Token | None:
-    """The light verb governing a noun trigger: "launched an offensive", "participate in exercises"."""
-    if t.pos_ != "NOUN":
+    """The light verb governing a noun trigger, through objects and prepositions only: "launched an
+    offensive", "participate in exercises", "led a delegation on a visit to Russia"."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("dobj", "obj", "pobj"):
         return None
-    gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "into") else t.head
-    if (
-        gov.pos_ == "VERB"
-        and gov.lemma_.lower() in LIGHT_VERBS
-        and (t.dep_ in ("dobj", "obj") or gov.i != t.head.i)
-    ):
-        return gov
+    x = t
+    for _ in range(4):
+        if x.dep_ not in ("dobj", "obj", "pobj", "prep") or x.head.i == x.i:
+            return None
+        x = x.head
+        if x.pos_ == "VERB":
+            return x if x.lemma_.lower() in LIGHT_VERBS else None
     return None
 
 
@@ -471,7 +474,7 @@ def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
     if actor is None and tt.pos_ == "NOUN" and not tt.dep_.startswith("nsubj"):
         for c in tt.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in TARGET_FALLBACK_PREPS):
                 x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
                 if x is not None and (actor := resolver.resolve(x, exclude)) is not None:
                     break
@@ -517,6 +520,9 @@ def _code_trigger(
         # a complement's subject ("warned that it would...") may well be the source itself
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
         targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code]
+        if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
+            alt = [x for x in _prep_objects([t, *words[1:]], DEFAULT_TARGET_PREPS) if x not in tgt_toks]
+            targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets:
             if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
                 continue  # a target was named but is no actor we know: too uncertain to code

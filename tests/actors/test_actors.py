@@ -34,7 +34,7 @@ def _resolve_all(nlp, text: str, published: str | None = "2022-01-18"):
         ("Moscow denied the report.", "Moscow", "RUSGOV", "Moscow"),
         ("The U.S. imposed sanctions.", "U.S.", "USA", "U.S."),
         ("Egypt's chief negotiator arrived.", "negotiator", "EGYGOV", "Egypt's chief negotiator"),
-        ("Police arrested protesters in Caracas.", "Police", "VENCOP", "Police"),
+        ("Police arrested protesters in Caracas.", "Police", "VENCOP", "Police"),  # the place of the arrest
         ("Police arrested protesters in Caracas.", "protesters", "VENCVL", "protesters"),
         (
             "Secretary of State Antony Blinken spoke.",
@@ -86,6 +86,11 @@ def test_unknown_person_keeps_name_title_and_country(nlp) -> None:
     actors = _resolve_all(nlp, "Moldovan Prime Minister Ion Testescu visited Kyiv.")
     a = actors["Testescu"]
     assert a.code == "MDAGOV" and a.name and "Testescu" in a.name
+
+
+def test_a_destination_is_no_context_country(nlp) -> None:
+    actors = _resolve_all(nlp, "Senate President Bukola Testo will lead a delegation to Russia.")
+    assert "Testo" not in actors
 
 
 def test_no_country_without_support(nlp) -> None:
