@@ -69,6 +69,11 @@ THREAT_VERBS = {"threaten", "vow", "swear"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 THREAT_CODES = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
 DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
+# "urged Iran to stop", "demanded that the US cancel": the request is the event, what is asked for is not
+APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "push", "encourage", "invite", "request", "beg"}
+DEMAND_VERBS = {"demand", "insist", "order", "require"}
+APPEAL_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
+DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "102"}
 GOVERNORS = INTENT_VERBS | REFUSE_VERBS | DENY_VERBS | THREAT_VERBS
 SUBJ_DEPS = {"nsubj", "csubj"}
 TARGET_FALLBACK_PREPS = ("of", "by", "from", "to", "against", "on")  # "sales to Vietnam", "a U.S. request"
@@ -297,17 +302,21 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
 
 
 def _light_verb(t: Token) -> Token | None:
-    """The light verb governing a noun trigger, through objects and prepositions only: "launched an
-    offensive", "participate in exercises", "led a delegation on a visit to Russia"."""
-    if t.pos_ != "NOUN" or t.dep_ not in ("dobj", "obj", "pobj"):
+    """The light verb governing a noun trigger: "launched an offensive", "participate in exercises", "led a
+    delegation on a visit to Russia". Only these short paths: a longer one is someone else's event."""
+    if t.pos_ != "NOUN":
         return None
-    x = t
-    for _ in range(4):
-        if x.dep_ not in ("dobj", "obj", "pobj", "prep") or x.head.i == x.i:
-            return None
-        x = x.head
-        if x.pos_ == "VERB":
-            return x if x.lemma_.lower() in LIGHT_VERBS else None
+    gov = None
+    if t.dep_ in ("dobj", "obj"):
+        gov = t.head
+    elif t.dep_ == "pobj" and t.head.dep_ == "prep":
+        x = t.head.head
+        if t.head.lower_ in ("in", "into", "on") and x.pos_ == "VERB":
+            gov = x
+        elif t.head.lower_ in ("on", "for") and x.pos_ == "NOUN" and x.dep_ in ("dobj", "obj"):
+            gov = x.head
+    if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+        return gov
     return None
 
 
@@ -437,6 +446,28 @@ def _by_phone(t: Token) -> bool:
     return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
 
 
+def _requests(
+    triggers: list[tuple[Token, list[tuple[Pattern, list[Token]]]]],
+) -> tuple[set[int], dict[int, str]]:
+    """Triggers asked for by an appeal or demand (not events themselves), and the appeal/demand code each
+    request gets from what it asks for ("urged Iran to resume talks" is 026)."""
+    by_i = {t.i: cands for t, cands in triggers}
+    requested: set[int] = set()
+    refine: dict[int, str] = {}
+    for g, _ in triggers:
+        lemma = g.lemma_.lower()
+        table = APPEAL_CODES if lemma in APPEAL_VERBS else DEMAND_CODES if lemma in DEMAND_VERBS else None
+        if table is None or g.pos_ != "VERB":
+            continue
+        for c in g.children:
+            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i:
+                continue
+            requested.update(x.i for x in c.subtree if x.i in by_i)
+            if c.i in by_i and (code := table.get(root(by_i[c.i][0][0].code))) is not None:
+                refine[g.i] = code
+    return requested, refine
+
+
 def _has_content(t: Token) -> bool:
     """Whether a speech trigger reports something: a clause, a quote, or a parenthetical "officials said"."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") for c in t.children):
@@ -545,6 +576,7 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
     """
     index = index or pattern_index()
     triggers = find_triggers(sent, index)
+    requested, refine = _requests(triggers)
     events: dict[int, list[Found]] = {}
     verb_triggers = {t.i for t, cands in triggers if t.pos_ == "VERB" and "say" not in cands[0][0].flags}
     for say_pass in (False, True):
@@ -563,9 +595,14 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
                 and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children)
             ):
                 continue  # "agreed to participate", "refused to deploy": the complement carries the event
+            if t.i in requested:
+                continue  # what was asked for has not happened: the request is the event
             for p, words in cands:
                 found = _code_trigger(sent, t, p, words, resolver)
                 if found:
+                    if t.i in refine and not p.complement:
+                        for f in found:
+                            f.code = refine[t.i]
                     events[t.i] = found
                     break
     seen: set[tuple] = set()

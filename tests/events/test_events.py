@@ -67,3 +67,46 @@ def test_reported_speech_is_attributed_to_an_anonymous_official(coder) -> None:
 
 def test_no_event_without_a_source_actor(coder) -> None:
     assert _events(coder, "The meeting was postponed because of the weather.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # governing verbs recode or replace what they govern
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", "12", "PAK", "IRQ"),
+        ("Iran threatened to launch a military offensive against Iraq.", "138", "IRN", "IRQ"),
+        ("Russia denied shelling the Ukrainian village of Avdiivka.", "016", "RUS", "UKR"),
+        ("Germany urged Iran to resume talks with the inspectors.", "026", "DEU", "IRN"),
+        ("Palestinian officials demanded that the United States end the blockade.", "10", "PSEGOV", "USA"),
+        # symmetric verbs with a conjoined subject, and light verbs
+        ("Israel and Lebanon renewed negotiations on Tuesday.", "04", "ISR", "LBN"),
+        ("Bosnia and Slovenia agreed to a ceasefire.", "030", "BIH", "SVN"),
+        ("Jordan will participate in military exercises with Egypt.", "062", "JOR", "EGY"),
+    ],
+)
+def test_governed_and_light_verb_constructions(coder, text: str, code: str, src: str, tgt: str) -> None:
+    records = _events(coder, text)
+    assert records, text
+    r = records[0]
+    assert r["cameo"].startswith(code), r["cameo"]
+    assert r["source"]["code"] == src
+    assert r["target"]["code"] == tgt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palestinian officials demanded that the United States match the European Union's support.",
+        "Germany urged Iran to attack Iraq.",
+    ],
+)
+def test_what_is_asked_for_is_not_an_event(coder, text: str) -> None:
+    records = _events(coder, text)
+    assert all(r["root"] in ("02", "10") for r in records), records
+
+
+def test_speech_without_content_is_no_statement(coder) -> None:
+    records = _events(
+        coder, "In Iraq, the state has continued to brutalise Sunnis, denying them their rights."
+    )
+    assert not [r for r in records if r["cameo"] == "016"]
