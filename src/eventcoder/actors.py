@@ -27,26 +27,11 @@ from spacy.tokens import Doc, Span, Token
 from . import knowledge
 from .document import Actor
 from .gazetteer import geocode
+from .lexicon import lexicon as LX
 from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
-PRONOUNS_THING = {"it", "its", "itself"}
-PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
-PRONOUNS_GROUP = {"they", "their", "them", "themselves"}
-DEFINITE_COUNTRY = {"country", "state", "nation", "republic", "kingdom", "government", "regime"}
-# "dozens of journalists", "a group of Liberians", "members of parliament": the actor is the "of" object
-QUANTIFIERS = {
-    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group", "member",
-    "some", "many", "most", "all", "one", "two", "three", "several", "number", "majority", "team", "delegation",
-    "band", "crowd", "handful", "third", "half", "part", "section", "faction", "wing", "unit", "contingent",
-}  # fmt: skip
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
-FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
-ANONYMOUS_HEADS = {
-    "official", "source", "diplomat", "officer", "aide", "person", "insider", "people", "spokesman",
-    "spokeswoman", "spokesperson", "witness", "resident", "analyst",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,9 +298,9 @@ class ActorResolver:
         low = head.lower_
         if head.idx + self.base < self.context.dateline_end:
             return None
-        if head.pos_ == "PRON" or low in PRONOUNS_THING | PRONOUNS_PERSON | PRONOUNS_GROUP:
+        if head.pos_ == "PRON" or low in LX().pronouns_thing | LX().pronouns_person | LX().pronouns_group:
             return self._pronoun(head, exclude)
-        if head.lemma_.lower() in QUANTIFIERS and head.i not in self.by_token:
+        if head.lemma_.lower() in LX().quantifiers and head.i not in self.by_token:
             of = _prep_objects(head, ("of",))
             inner = self.resolve(of[0], exclude) if of else None
             if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
@@ -371,7 +356,7 @@ class ActorResolver:
             return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
         lemma = self._lemma(head)
-        if lemma in DEFINITE_COUNTRY and mod_country is None and of_country is None:
+        if lemma in LX().definite_country and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
             if found is not None:
                 return found
@@ -423,7 +408,7 @@ class ActorResolver:
                 return None
         if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"
             sector = mod_sector
-        if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in FORMER for t in tokens):
+        if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in LX().former for t in tokens):
             sector = "ELI"  # "former prime minister"
         actor = self._actor(tokens, country + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
@@ -437,8 +422,8 @@ class ActorResolver:
 
         kinds = (
             {"country", "org"}
-            if low in PRONOUNS_THING
-            else ({"person"} if low in PRONOUNS_PERSON else {"group", "org", "country"})
+            if low in LX().pronouns_thing
+            else ({"person"} if low in LX().pronouns_person else {"group", "org", "country"})
         )
         # the nearest earlier subject of the sentence of the right kind ("Russia ... with its troops")
         for x in reversed(list(head.sent.doc[head.sent.start : head.i])):
@@ -481,11 +466,11 @@ class ActorResolver:
         return None
 
     def _lemma(self, head: Token) -> str:
-        """The head's lemma; capitalised plurals the tagger took for names ("Rebels attacked") are singular."""
+        """The head's lemma; a capitalised plural the tagger took for a name ("Rebels attacked") is singular."""
         lemma = head.lemma_.lower()
-        if head.pos_ == "PROPN" and lemma not in self.index.sector_nouns and lemma.endswith("s"):
-            if lemma[:-1] in self.index.sector_nouns:
-                return lemma[:-1]
+        nouns = self.index.sector_nouns
+        if head.pos_ == "PROPN" and lemma not in nouns and lemma.endswith("s") and lemma[:-1] in nouns:
+            return lemma[:-1]
         return lemma
 
     def _modifier_sector(self, head: Token, tokens: list[Token]) -> str | None:
@@ -525,7 +510,7 @@ class ActorResolver:
                 if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
                     continue
                 tok = self.doc[i]  # later in the sentence, only where something happens: "in Caracas"
-                if i < head.i or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+                if i < head.i or (tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps):
                     sent.add(m.entries[0].country)
             self._sent_countries[head.i] = sent
         if len(sent) == 1:
@@ -550,7 +535,7 @@ class ActorResolver:
 
     def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """ "the country", "the former Soviet state": the last country named that is not excluded."""
-        if head.lemma_.lower() in DEFINITE_COUNTRY and any(d.lower_ == "the" for d in head.lefts):
+        if head.lemma_.lower() in LX().definite_country and any(d.lower_ == "the" for d in head.lefts):
             prior = self.context.last({"country"}, exclude, before=head.idx + self.base)
             if prior is not None and prior.country:
                 sector = "GOV" if head.lemma_.lower() in ("government", "regime") else None
@@ -559,7 +544,7 @@ class ActorResolver:
 
     def is_anonymous(self, head: Token, actor: Actor) -> bool:
         """An unnamed speaker: "a senior State Department official", "sources", "officials"."""
-        return actor.name is None and head.lemma_.lower() in ANONYMOUS_HEADS
+        return actor.name is None and head.lemma_.lower() in LX().anonymous_heads
 
     def register_sentence(self, sent: Span) -> None:
         """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""

@@ -28,58 +28,17 @@ from spacy.tokens import Span, Token
 from .actors import ActorResolver
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
+from .lexicon import lexicon as LX
 
-INTENT_VERBS = {
-    "plan", "intend", "want", "seek", "expect", "agree", "promise", "pledge", "vow", "decide", "aim",
-    "prepare", "schedule", "set", "hope", "offer", "propose", "try", "attempt", "wish", "mean",
-    "willing", "ready", "prepared", "committed", "determined", "eager", "poised",
-}  # fmt: skip
-HYPOTHETICAL_HEADS = {
-    "fear", "concern", "worry", "risk", "possibility", "danger", "threat", "prospect", "warn", "warning",
-    "suggest", "speculation", "rumor", "rumour", "claim", "pretext", "consider", "weigh",
-}  # fmt: skip
-HYPOTHETICAL_MODS = {"potential", "possible", "imminent", "threatened", "alleged", "likely"}
-INTENT_MODS = {"planned", "scheduled", "upcoming", "expected", "forthcoming", "proposed", "future"}
-HEDGES = {"possibly", "perhaps", "maybe", "reportedly", "allegedly", "potentially"}
-NEG_VERBS = {"deny", "refuse", "reject", "fail", "decline", "rule"}
-LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "begin", "mount", "make", "issue", "continue", "step",
-    "start", "resume", "intensify", "escalate", "announce", "order", "undertake", "perform", "commit", "give",
-    "participate", "join", "engage", "renew", "open", "reopen", "conclude", "pursue", "lead", "pay", "embark",
-    "go", "head", "wrap", "end",
-}  # fmt: skip
-SAY_LEMMAS = {
-    "say",
-    "tell",
-    "state",
-    "add",
-    "announce",
-    "declare",
-    "claim",
-    "note",
-    "explain",
-    "write",
-    "insist",
-}
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-# a governing verb turns its complement's event into another event: "refused to deploy" is a rejection
-REFUSE_VERBS = {"refuse", "decline", "reject", "rule"}
-DENY_VERBS = {"deny"}
-THREAT_VERBS = {"threaten", "vow", "swear"}
-REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-THREAT_CODES = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
-DEFAULT_TARGET_PREPS = ("on", "against", "with", "to", "at", "for", "toward", "towards", "into", "over")
-# "urged Iran to stop", "demanded that the US cancel": the request is the event, what is asked for is not
-APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "push", "encourage", "invite", "request", "beg"}
-DEMAND_VERBS = {"demand", "insist", "order", "require"}
-APPEAL_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
-DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "102"}
-GOVERNORS = INTENT_VERBS | REFUSE_VERBS | DENY_VERBS | THREAT_VERBS
 SUBJ_DEPS = {"nsubj", "csubj"}
-TARGET_FALLBACK_PREPS = ("of", "by", "from", "to", "against", "on")  # "sales to Vietnam", "a U.S. request"
-BORDER_NOUNS = {"border", "frontier", "boundary"}
-PHONE_NOUNS = {"phone", "telephone"}
 OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
+
+
+@lru_cache(maxsize=1)
+def _governors() -> frozenset[str]:
+    """Verbs whose complement carries the event: intents, refusals, denials, threats."""
+    lx = LX()
+    return lx.intent_verbs | lx.refuse_verbs | lx.deny_verbs | lx.threat_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +205,7 @@ def _complement_subject(t: Token) -> list[Token]:
 
 def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[Token]]:
     """Candidate source and target head tokens for a trigger (docs/patterns.md, "Roles")."""
-    preps = p.prep or (DEFAULT_TARGET_PREPS if p.object else ())
+    preps = p.prep or (LX().default_target_preps if p.object else ())
     anchors = [t, *words[1:]]
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
@@ -257,7 +216,7 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
-            targets = _prep_objects(comp, DEFAULT_TARGET_PREPS) or [
+            targets = _prep_objects(comp, LX().default_target_preps) or [
                 c for c in comp[0].children if c.dep_ in ("dobj", "dative")
             ]
         if "src_is_obj" in p.flags:
@@ -290,7 +249,7 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         if not sources and gov is not None:
             sources, _ = verb_subjects(gov)
             if not targets:
-                targets = _prep_objects([gov], preps or DEFAULT_TARGET_PREPS)
+                targets = _prep_objects([gov], preps or LX().default_target_preps)
         if not targets and t.dep_ in ("nsubj",) and t.head.pos_ == "VERB":  # "airstrikes hit Gaza"
             targets = [c for c in t.head.children if c.dep_ == "dobj"]
     if not targets and root(p.code) in ("01", "02", "10", "11", "12", "13", "16"):
@@ -315,14 +274,14 @@ def _light_verb(t: Token) -> Token | None:
             gov = x
         elif t.head.lower_ in ("on", "for") and x.pos_ == "NOUN" and x.dep_ in ("dobj", "obj"):
             gov = x.head
-    if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+    if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() in LX().light_verbs:
         return gov
     return None
 
 
 def _across_border(t: Token) -> Token:
     """ "along its border with X" / "on Ukraine's border": the country across the border is the target."""
-    if t.lemma_.lower() not in BORDER_NOUNS:
+    if t.lemma_.lower() not in LX().border_nouns:
         return t
     across = _prep_objects([t], ("with",))
     if across:
@@ -360,7 +319,7 @@ def status_of(t: Token) -> str:
     if any(c.dep_ == "neg" for c in own) or any(c.lower_ == "no" and c.dep_ == "det" for c in own):
         return "negated"
     for a, b in pairwise(chain):
-        if a.dep_ in ("xcomp", "ccomp") and b.lemma_.lower() in NEG_VERBS:
+        if a.dep_ in ("xcomp", "ccomp") and b.lemma_.lower() in LX().neg_verbs:
             return "negated"
         if a.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in b.children):
             return "negated"
@@ -368,17 +327,17 @@ def status_of(t: Token) -> str:
         c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for x in chain[:3] for c in x.children
     ):
         return "hypothetical"
-    if any(c.lower_ in HEDGES for c in own) or any(
-        c.lower_ in HYPOTHETICAL_MODS for c in own if c.dep_ == "amod"
+    if any(c.lower_ in LX().hedges for c in own) or any(
+        c.lower_ in LX().hypothetical_mods for c in own if c.dep_ == "amod"
     ):
         return "hypothetical"
     if any(
-        b.lemma_.lower() in HYPOTHETICAL_HEADS and a.dep_ not in ("nsubj", "nsubjpass")
+        b.lemma_.lower() in LX().hypothetical_heads and a.dep_ not in ("nsubj", "nsubjpass")
         for a, b in pairwise(chain[:4])
     ):
         return "hypothetical"
     if t.pos_ == "NOUN" and any(
-        c.lower_ in INTENT_MODS for c in t.subtree if c.dep_ in ("amod", "advmod") and c.i < t.i
+        c.lower_ in LX().intent_mods for c in t.subtree if c.dep_ in ("amod", "advmod") and c.i < t.i
     ):
         return "intended"
     aux = {c.lower_ for x in chain[:2] for c in x.children if c.dep_ in ("aux", "auxpass")}
@@ -387,7 +346,7 @@ def status_of(t: Token) -> str:
     if aux & {"will", "shall", "'ll", "wo"} or "would" in aux:
         return "intended"
     for a, b in pairwise(chain[:4]):
-        if a.dep_ == "xcomp" and b.lemma_.lower() in INTENT_VERBS:
+        if a.dep_ == "xcomp" and b.lemma_.lower() in LX().intent_verbs:
             return "intended"
         if a.dep_ == "xcomp" and b.lemma_.lower() == "go" and b.tag_ == "VBG":
             return "intended"
@@ -397,7 +356,7 @@ def status_of(t: Token) -> str:
 def speaker_of(t: Token) -> Token | None:
     """The subject of the speech verb that reports this trigger, or the pobj of "according to"."""
     for x in _clause_chain(t)[1:]:
-        if x.lemma_.lower() in SAY_LEMMAS and x.pos_ == "VERB":
+        if x.lemma_.lower() in LX().say_lemmas and x.pos_ == "VERB":
             subj = [c for c in x.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ in ("who", "that") and x.dep_ == "relcl":
                 return x.head
@@ -405,7 +364,7 @@ def speaker_of(t: Token) -> Token | None:
                 return subj[0]
     rootv = t.sent.root
     for c in rootv.children:
-        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in SAY_LEMMAS:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in LX().say_lemmas:
             subj = [g for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 return subj[0]
@@ -443,7 +402,7 @@ def _by_phone(t: Token) -> bool:
     """ "spoke by phone", "talked over the telephone", "a phone call"."""
     mods = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     mods += [c for c in t.children if c.dep_ in ("compound", "amod")]
-    return any(m.lemma_.lower() in PHONE_NOUNS for m in mods)
+    return any(m.lemma_.lower() in LX().phone_nouns for m in mods)
 
 
 def _requests(
@@ -456,7 +415,13 @@ def _requests(
     refine: dict[int, str] = {}
     for g, _ in triggers:
         lemma = g.lemma_.lower()
-        table = APPEAL_CODES if lemma in APPEAL_VERBS else DEMAND_CODES if lemma in DEMAND_VERBS else None
+        table = (
+            LX().appeal_codes
+            if lemma in LX().appeal_verbs
+            else LX().demand_codes
+            if lemma in LX().demand_verbs
+            else None
+        )
         if table is None or g.pos_ != "VERB":
             continue
         for c in g.children:
@@ -490,12 +455,12 @@ def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
     if gov is None:
         return None
     lemma = gov.lemma_.lower()
-    if lemma in REFUSE_VERBS:
-        return REFUSAL_CODES.get(root(code), "120"), "occurred"
-    if lemma in DENY_VERBS:
+    if lemma in LX().refuse_verbs:
+        return LX().refusal_codes.get(root(code), "120"), "occurred"
+    if lemma in LX().deny_verbs:
         return "016", "occurred"
-    if lemma in THREAT_VERBS:
-        return THREAT_CODES.get(root(code), "130"), "occurred"
+    if lemma in LX().threat_verbs:
+        return LX().threat_codes.get(root(code), "130"), "occurred"
     return None
 
 
@@ -505,7 +470,7 @@ def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
     if actor is None and tt.pos_ == "NOUN" and not tt.dep_.startswith("nsubj"):
         for c in tt.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in TARGET_FALLBACK_PREPS):
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in LX().target_fallback_preps):
                 x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
                 if x is not None and (actor := resolver.resolve(x, exclude)) is not None:
                     break
@@ -531,8 +496,13 @@ def _code_trigger(
     code = p.code
     if root(code) == "04" and _by_phone(t):
         code = "041"
-    if status == "intended" and t.pos_ == "VERB" and "intent" not in p.flags and root(code) in INTENT_CODES:
-        code = INTENT_CODES[root(code)]
+    if (
+        status == "intended"
+        and t.pos_ == "VERB"
+        and "intent" not in p.flags
+        and root(code) in LX().intent_codes
+    ):
+        code = LX().intent_codes[root(code)]
     governed = _governor_code(t, code)
     if governed is not None:
         code, status = governed
@@ -552,7 +522,7 @@ def _code_trigger(
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
         targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code]
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
-            alt = [x for x in _prep_objects([t, *words[1:]], DEFAULT_TARGET_PREPS) if x not in tgt_toks]
+            alt = [x for x in _prep_objects([t, *words[1:]], LX().default_target_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets:
             if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
@@ -591,7 +561,7 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
             if (
                 t.pos_ == "VERB"
                 and not p0.complement
-                and t.lemma_.lower() in GOVERNORS
+                and t.lemma_.lower() in _governors()
                 and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children)
             ):
                 continue  # "agreed to participate", "refused to deploy": the complement carries the event

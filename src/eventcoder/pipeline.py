@@ -85,8 +85,9 @@ class Coder:
         published = dt.date.fromisoformat(article.published) if article.published else None
         context = ArticleContext(published)
         dateline = where.dateline_place(article.text)
-        if dateline is not None:
-            context.dateline_end, context.dateline_country = where.dateline_end(article.text), dateline[0].country
+        if dateline is not None:  # "GOMA, Congo - ": no actors in it; its country is the last-resort context
+            context.dateline_end = where.dateline_end(article.text)
+            context.dateline_country = dateline[0].country
         resolver = ActorResolver(self.index, doc, context)
         article.sentences = []
         records: list[dict[str, Any]] = []
