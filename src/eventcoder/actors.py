@@ -466,7 +466,7 @@ class ActorResolver:
         return None
 
     def _lemma(self, head: Token) -> str:
-        """The head's lemma; a capitalised plural the tagger took for a name ("Rebels attacked") is singular."""
+        """The lemma; a capitalised plural the tagger took for a name ("Rebels attacked") is singular."""
         lemma = head.lemma_.lower()
         nouns = self.index.sector_nouns
         if head.pos_ == "PROPN" and lemma not in nouns and lemma.endswith("s") and lemma[:-1] in nouns:
