@@ -417,6 +417,9 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
+        lx = LX()
+        if low not in lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group:
+            return None  # "we", "us", "you", "who": speakers and relatives, not antecedents
         if low == "it" and head.dep_ == "nsubj" and head.head.lemma_ == "be":
             return None  # expletive: "it is too early to tell", "it is likely that ..."
 
@@ -535,7 +538,12 @@ class ActorResolver:
 
     def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """ "the country", "the former Soviet state": the last country named that is not excluded."""
-        if head.lemma_.lower() in LX().definite_country and any(d.lower_ == "the" for d in head.lefts):
+        singular = head.tag_ == "NN"  # "the country", not "the nations of the world"
+        if (
+            singular
+            and head.lemma_.lower() in LX().definite_country
+            and any(d.lower_ == "the" for d in head.lefts)
+        ):
             prior = self.context.last({"country"}, exclude, before=head.idx + self.base)
             if prior is not None and prior.country:
                 sector = "GOV" if head.lemma_.lower() in ("government", "regime") else None
