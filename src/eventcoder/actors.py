@@ -31,6 +31,7 @@ from .lexicon import lexicon as LX
 from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
+PLACE_ACTOR_POPULATION = 100_000  # a city this large stands for its country as a target ("shelled Kharkiv")
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
 
 
@@ -90,11 +91,12 @@ class ArticleContext:
         return None
 
     def last(
-        self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None
+        self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None, named: bool = False
     ) -> Actor | None:
         for kind, actor, _ in self._earlier(before):
             if kind in kinds and actor.code not in exclude and (actor.country or "") not in exclude:
-                return actor
+                if not named or actor.name:
+                    return actor
         return None
 
 
@@ -448,10 +450,13 @@ class ActorResolver:
                 of = _prep_objects(head, ("of",))
                 hit = geocode(of[0].text) if of and of[0].pos_ == "PROPN" else None
                 country = hit.country if hit is not None else None
-        elif head.pos_ == "PROPN" and head.i not in self.by_token:
+        elif head.pos_ == "PROPN" and head.i not in self.by_token and head.dep_ != "nsubj":
+            # a well-known place only: a small town's name is as likely a person's ("Bali said")
             name = " ".join(t.text for t in tokens if t.pos_ == "PROPN")
             hit = geocode(name) if name[:1].isupper() else None
-            if hit is not None and hit.precision in ("city", "admin"):
+            if hit is not None and (
+                hit.precision == "admin" or (hit.population or 0) >= PLACE_ACTOR_POPULATION
+            ):
                 country = hit.country
         if country is None:
             return None
