@@ -94,9 +94,9 @@ class ArticleContext:
         self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None, named: bool = False
     ) -> Actor | None:
         for kind, actor, _ in self._earlier(before):
-            if kind in kinds and actor.code not in exclude and (actor.country or "") not in exclude:
-                if not named or actor.name:
-                    return actor
+            excluded = actor.code in exclude or (actor.country or "") in exclude
+            if kind in kinds and not excluded and (not named or actor.name):
+                return actor
         return None
 
 
@@ -376,7 +376,8 @@ class ActorResolver:
             return place
         elif (org := self._org_modifier(head)) is not None:
             return org
-        elif head.pos_ == "NOUN" and mod_country is not None:  # "Palestinian detainees", "a U.S. request"
+        elif head.pos_ == "NOUN" and mod_country is not None and all(c.dep_ != "poss" for c in head.lefts):
+            # "Palestinian detainees", "a U.S. request"; not "Russia's motives"
             actor = self._actor(tokens, mod_country + "CVL", mod_country, "CVL", None)
             self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)
             return actor

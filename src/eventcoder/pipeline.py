@@ -15,27 +15,31 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import __version__, when, where
+from . import __version__, knowledge, when, where
 from .actors import ActorResolver, ArticleContext, get_index
 from .cameo import load_cameo, root
 from .document import Actor, Article, Sentence
 from .events import Found, extract, pattern_index
+from .lexicon import lexicon
 from .nlp import load_nlp
+from .prefilter import Prefilter
 
 # codes whose target is where the event happens: visits, hosting, deployments
 DESTINATION_CODES = frozenset({"042", "043", "044", "150", "152", "154", "074", "0874"})
 
 
-@Language.component("paragraph_sentences")
-def paragraph_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence (headlines, datelines, paragraphs); runs before the parser."""
-    for i, t in enumerate(doc[:-1]):
-        if t.is_space and "\n" in t.text:
-            doc[i + 1].is_sent_start = True
-    return doc
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _span(doc: Doc, tokens: Iterable) -> tuple[int, int]:
+def _span(tokens: Iterable) -> tuple[int, int]:
     toks = list(tokens)
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
@@ -45,16 +49,28 @@ def _actor_out(a: Actor | None) -> dict[str, Any] | None:
 
 
 class Coder:
-    """Codes articles into event records (contract v1). Knowledge tables are loaded once per process."""
+    """Codes articles into event records (contract v1). Knowledge tables are loaded once per process.
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32) -> None:
+    Articles are split into sentences by spaCy's fast sentence recogniser (a line break always ends one);
+    a :class:`~eventcoder.prefilter.Prefilter` drops sentences that cannot hold an event; only the rest are
+    tagged and parsed, each as a small Doc of its own whose offsets are shifted back into the article.
+    """
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 32, prefilter: bool = True) -> None:
         self.nlp = nlp or load_nlp()
-        if "paragraph_sentences" not in self.nlp.pipe_names:
-            self.nlp.add_pipe("paragraph_sentences", before="parser")
+        self.senter = self.nlp.get_pipe("senter")
         self.batch_size = batch_size
         self.index = get_index(self.nlp)
         self.patterns = pattern_index()
         self.cameo = load_cameo()
+        self.prefilter: Prefilter | None = None
+        if prefilter:
+            lx = lexicon()
+            titles = {w for t in knowledge.titles() for w in t.phrase.lower().split()}
+            actor_words = set(self.index.sector_nouns) | titles | lx.pronouns_thing | lx.pronouns_group
+            triggers = [(k, "V") for k in self.patterns.verbs] + [(k, "N") for k in self.patterns.nouns]
+            self.prefilter = Prefilter(self.nlp, triggers, actor_words | lx.pronouns_person)
+        self.parsed = self.skipped = 0  # sentences parsed and skipped by the prefilter, for benchmarks
 
     # -- public API ----------------------------------------------------------------------------
     def code_articles(
@@ -64,65 +80,91 @@ class Coder:
 
         An article whose coding raises is passed to ``on_error`` and skipped (re-raised without it).
         """
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            try:
-                records = self.code_doc(doc, article)
-            except Exception as e:
-                if on_error is None:
-                    raise
-                on_error(article, e)
-                continue
-            yield article, records
+        for chunk in _chunks(articles, self.batch_size):
+            units: list[tuple[int, int, int]] = []  # (article in chunk, sentence index, offset)
+            docs: list[Doc] = []
+            for n, article in enumerate(chunk):
+                for k, sent in enumerate(self.split(article)):
+                    if self.prefilter is None or self.prefilter.keep(sent):
+                        units.append((n, k, sent.start_char))
+                        docs.append(sent.as_doc())
+            self.parsed += len(docs)
+            self.skipped += sum(len(a.sentences) for a in chunk) - len(docs)
+            parsed: list[list[tuple[int, int, Doc]]] = [[] for _ in chunk]
+            for (n, k, base), doc in zip(units, self.nlp.pipe(docs, batch_size=256), strict=True):
+                parsed[n].append((k, base, doc))
+            for article, sentences in zip(chunk, parsed, strict=True):
+                try:
+                    records = self.code_sentences(article, sentences)
+                except Exception as e:
+                    if on_error is None:
+                        raise
+                    on_error(article, e)
+                    continue
+                yield article, records
 
     def code_texts(self, texts: Sequence[str], published: str | None = None) -> list[list[dict[str, Any]]]:
         """Records for each text (the evaluation harness's entry point)."""
         arts = [Article.create(t, published=published) for t in texts]
         return [recs for _, recs in self.code_articles(arts)]
 
-    # -- one document --------------------------------------------------------------------------
-    def code_doc(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
+    def split(self, article: Article) -> list[Span]:
+        """The article's sentences (whitespace trimmed), also stored on ``article.sentences``."""
+        doc = self.senter(self.nlp.make_doc(article.text))
+        for i, t in enumerate(doc[:-1]):
+            if t.is_space and "\n" in t.text:
+                doc[i + 1].is_sent_start = True  # a line break always ends a sentence
+        sents = []
+        for s in doc.sents:
+            words = [t for t in s if not t.is_space]
+            if words:
+                sents.append(doc[words[0].i : words[-1].i + 1])
+        article.sentences = [Sentence(k, s.start_char, s.end_char) for k, s in enumerate(sents)]
+        return sents
+
+    # -- one article ---------------------------------------------------------------------------
+    def code_sentences(self, article: Article, sentences: list[tuple[int, int, Doc]]) -> list[dict[str, Any]]:
+        """Records of one article from its parsed sentences: (index, offset in the article, Doc)."""
         published = dt.date.fromisoformat(article.published) if article.published else None
         context = ArticleContext(published)
         dateline = where.dateline_place(article.text)
         if dateline is not None:  # "GOMA, Congo - ": no actors in it; its country is the last-resort context
             context.dateline_end = where.dateline_end(article.text)
             context.dateline_country = dateline[0].country
-        resolver = ActorResolver(self.index, doc, context)
-        article.sentences = []
         records: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         pairs: set[tuple] = set()
-        for k, sent in enumerate(s for s in doc.sents if s.text.strip()):
-            start, end = _span(doc, [t for t in sent if not t.is_space] or sent)
-            article.sentences.append(Sentence(k, start, end))
-            resolver.register_sentence(sent)
-            for f in extract(sent, resolver, self.patterns):
-                rec = self._record(article, k, sent, f, published)
-                key = (
-                    rec["source"] and rec["source"]["code"],
-                    rec["target"] and rec["target"]["code"],
-                    rec["cameo"],
-                    rec["date"],
-                    rec["status"],
-                )
-                pair = (
-                    frozenset((key[0], key[1])),
-                    rec["plover"] and rec["plover"]["category"],
-                    rec["root"][:1],
-                )
-                if key in seen or (f.trigger.pos_ == "NOUN" and pair in pairs):
-                    continue  # the same event told twice, or named again ("the meeting between them")
-                seen.add(key)
-                pairs.add(pair)
-                records.append(rec)
+        for k, base, doc in sentences:
+            resolver = ActorResolver(self.index, doc, context, base=base)
+            for sent in doc.sents:
+                resolver.register_sentence(sent)
+                for f in extract(sent, resolver, self.patterns):
+                    rec = self._record(article, k, base, sent, f, published)
+                    key = (
+                        rec["source"] and rec["source"]["code"],
+                        rec["target"] and rec["target"]["code"],
+                        rec["cameo"],
+                        rec["date"],
+                        rec["status"],
+                    )
+                    pair = (
+                        frozenset((key[0], key[1])),
+                        rec["plover"] and rec["plover"]["category"],
+                        rec["root"][:1],
+                    )
+                    if key in seen or (f.trigger.pos_ == "NOUN" and pair in pairs):
+                        continue  # the same event told twice, or named again ("the meeting between them")
+                    seen.add(key)
+                    pairs.add(pair)
+                    records.append(rec)
         return records
 
-    def _record(self, article: Article, k: int, sent: Span, f: Found, published: dt.date | None) -> dict:
+    def _record(
+        self, article: Article, k: int, base: int, sent: Span, f: Found, published: dt.date | None
+    ) -> dict:
         info = self.cameo[f.code]
-        t0, t1 = _span(
-            sent.doc, f.words if len(f.words) > 1 and f.words[-1].i - f.trigger.i < 4 else [f.trigger]
-        )
+        t0, t1 = _span(f.words if len(f.words) > 1 and f.words[-1].i - f.trigger.i < 4 else [f.trigger])
+        t0, t1 = t0 + base, t1 + base
         date = when.resolve_event_date(f.trigger, published, related=f.related, future=f.status == "intended")
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
@@ -132,7 +174,9 @@ class Coder:
             related=f.related,
             destinations=dest,
             country_context=ctx,
-            exclude=[sent.doc.char_span(a.start, a.end, alignment_mode="expand") for a in exclude],
+            exclude=[
+                sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand") for a in exclude
+            ],
         )
         s = article.sentences[k]
         src, tgt = f.source and f.source.code, f.target and f.target.code
@@ -173,8 +217,8 @@ class Coder:
                 "lat": place.lat,
                 "lon": place.lon,
                 "geonameid": place.geonameid,
-                "start": place.start,
-                "end": place.end,
+                "start": place.start + base,
+                "end": place.end + base,
             },
             "trigger": {"text": article.text[t0:t1], "start": t0, "end": t1},
             "confidence": f.confidence,

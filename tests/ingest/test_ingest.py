@@ -154,14 +154,14 @@ def test_malformed_corpus_codes_every_good_article_and_reports_every_bad_one(tmp
 
 def test_a_failing_article_is_recorded_and_the_rest_go_on(tmp_path: Path, coder, monkeypatch) -> None:
     rows = articles(5)
-    real = coder.code_doc
+    real = coder.code_sentences
 
-    def flaky(doc, article):
+    def flaky(article, sentences):
         if article.id == "gen-002":
             raise RuntimeError("boom")
-        return real(doc, article)
+        return real(article, sentences)
 
-    monkeypatch.setattr(coder, "code_doc", flaky)
+    monkeypatch.setattr(coder, "code_sentences", flaky)
     src = write_jsonl(tmp_path / "a.jsonl", rows)
     db = tmp_path / "s.duckdb"
     res = ingest([str(src)], db, batch_size=2, coder=coder, progress=False, report=lambda m: None)

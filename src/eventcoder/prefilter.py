@@ -1,0 +1,76 @@
+"""A cheap test, before the parser, of whether a sentence could hold a codable event.
+
+A sentence is parsed only when one of its words is an inflected form of a trigger lemma from the pattern
+dictionary ("met", "meeting", "talks", "struck") and one could name an actor (a capitalised word after
+the first, a pronoun, or a sector or title word such as "troops", "police", "minister"). Forms come from
+the patterns' lemmas by regular English inflection plus the lemmatizer's own exception table inverted
+("met" -> "meet"), so the filter knows every form the lemmatizer maps back to a trigger. Over-generating is
+harmless: the filter only has to keep every sentence the coder could use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+VOWELS = frozenset("aeiou")
+
+
+def inflections(lemma: str, pos: str) -> set[str]:
+    """Regular inflected forms of a lemma (over-generating is fine)."""
+    out = {lemma}
+    if pos == "N":
+        out |= {lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            out.add(lemma[:-1] + "ies")
+        return out
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS:
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "stopped", "planning"
+    return out
+
+
+def _exception_forms(nlp: Language) -> dict[str, set[str]]:
+    """lemma -> irregular forms, from the lemmatizer's exception table ("met" -> "meet")."""
+    out: dict[str, set[str]] = {}
+    if "lemmatizer" not in nlp.pipe_names:
+        return out
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return out
+    for table in lookups.get_table("lemma_exc").values():
+        for form, lemmas in table.items():
+            for lemma in lemmas:
+                out.setdefault(lemma, set()).add(form)
+    return out
+
+
+class Prefilter:
+    """Decides from tokens alone (no tagger, no parser) whether a sentence is worth parsing."""
+
+    def __init__(self, nlp: Language, trigger_lemmas: Iterable[tuple[str, str]], actor_words: Iterable[str]):
+        irregular = _exception_forms(nlp)
+        forms: set[str] = set()
+        for lemma, pos in trigger_lemmas:
+            forms |= inflections(lemma, pos)
+            forms |= irregular.get(lemma, set())
+        self.triggers = frozenset(forms)
+        self.actor_words = frozenset(w for lemma in actor_words for w in inflections(lemma, "N"))
+
+    def keep(self, sent: Span) -> bool:
+        """True when the sentence has a trigger form and something that could name an actor."""
+        trigger = actor = False
+        for i, t in enumerate(sent):
+            low = t.lower_
+            if not trigger and low in self.triggers:
+                trigger = True
+            if not actor and ((i and t.is_title and t.is_alpha) or low in self.actor_words or t.is_upper):
+                actor = True
+            if trigger and actor:
+                return True
+        return False
