@@ -6,6 +6,7 @@ User errors become one line on stderr naming the file (and line), never a traceb
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,8 @@ import typer
 
 from . import __version__, errors
 from .readers import parse_date
+
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Code political events from news text.")
 
@@ -54,12 +57,15 @@ def code(
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input.")
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON lines here.")] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes (default: the number of cores).")
+    ] = DEFAULT_WORKERS,
 ) -> None:
-    """Code articles and write one event record per line (JSON lines)."""
+    """Code articles and write one event record per line (JSON lines), in input order."""
     from .runner import code_paths
 
     pub = _check_published(published)
-    stats = code_paths(paths, pub, output, report=_err)
+    stats = code_paths(paths, pub, output, report=_err, workers=workers)
     if stats.articles == 0:
         _err(errors.E012)
         raise typer.Exit(1)

@@ -9,6 +9,7 @@ on stderr.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -50,7 +51,9 @@ def ingest(
         ),
     ],
     db: DbOption = Path(DEFAULT_DB),
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes (1: in-process).")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Coding processes (default: the number of cores).")
+    ] = os.cpu_count() or 1,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for every input.")
     ] = None,

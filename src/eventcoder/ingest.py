@@ -10,7 +10,6 @@ workers return records (plain dicts), never spaCy objects, and results are writt
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
 import sys
 import time
@@ -35,6 +34,7 @@ from rich.text import Text
 
 from . import __version__
 from .document import Article
+from .executors import executor, pack, unpack
 from .readers import E027, english_ratio, is_english, read_paths
 from .store import DEFAULT_DB, Coded, Issue, RunCounts, Store
 
@@ -63,60 +63,6 @@ class IngestResult:
     @property
     def nothing_new(self) -> bool:
         return self.counts.coded == 0 and self.counts.failed == 0
-
-
-# -- coding (in-process or in a worker) -----------------------------------------------------------------
-_Payload = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
-_WORKER_CODER: Any = None
-
-
-def _pack(a: Article) -> _Payload:
-    return (a.id, a.text, a.title, a.url, a.source, a.published, a.origin)
-
-
-def _unpack(p: _Payload) -> Article:
-    return Article(id=p[0], text=p[1], title=p[2], url=p[3], source=p[4], published=p[5], origin=p[6])
-
-
-def code_batch(coder: Any, batch: Sequence[_Payload]) -> list[tuple[int, list[dict] | None, str]]:
-    """Code a batch: for each article ``(n_sentences, records, "")``, or ``(0, None, error)`` on failure.
-
-    A failure inside the batched parse falls back to coding the articles one by one, so only the
-    article that fails is lost.
-    """
-    arts = [_unpack(p) for p in batch]
-    failed: dict[str, str] = {}
-
-    def on_error(a: Article, e: Exception) -> None:
-        failed[a.id] = f"{type(e).__name__}: {e}"
-
-    try:
-        done = {a.id: recs for a, recs in coder.code_articles(arts, on_error=on_error)}
-    except Exception:
-        done = {}
-        for a in arts:
-            try:
-                done.update({b.id: recs for b, recs in coder.code_articles([a], on_error=on_error)})
-            except Exception as e:
-                failed[a.id] = f"{type(e).__name__}: {e}"
-    out = []
-    for a in arts:
-        if a.id in done:
-            out.append((len(a.sentences), done[a.id], ""))
-        else:
-            out.append((0, None, failed.get(a.id, "no result")))
-    return out
-
-
-def _init_worker() -> None:
-    global _WORKER_CODER
-    from .pipeline import Coder
-
-    _WORKER_CODER = Coder()
-
-
-def _code_in_worker(batch: list[_Payload]) -> list[tuple[int, list[dict] | None, str]]:
-    return code_batch(_WORKER_CODER, batch)
 
 
 # -- progress ---------------------------------------------------------------------------------------------
@@ -220,16 +166,9 @@ def ingest(
         known = store.article_ids()
         articles = read_paths(list(paths), published, on_read_problem, columns=columns)
         todo = _select(articles, known, counts, result, add)
-        batches = [[_pack(a) for a in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
-        if workers > 1 and len(batches) > 1:
-            pool = mp.get_context("spawn").Pool(min(workers, len(batches)), initializer=_init_worker)
-            results: Iterator = pool.imap(_code_in_worker, batches)
-        else:
-            if coder is None and batches:
-                from .pipeline import Coder
-
-                coder = Coder()
-            results = (code_batch(coder, b) for b in batches)
+        batches = [[pack(a) for a in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
+        pool = executor(min(workers, len(batches)) if len(batches) > 1 else 1, coder)
+        results: Iterator = pool.map(batches)
         bar = _progress(console) if show_bar else None
         task = bar.add_task("ingest", total=len(todo), events=0) if bar else None
         last_line = 0.0
@@ -245,7 +184,7 @@ def ingest(
                         msg = E033.format(origin=origin, detail=err, run=run_id)
                         add(Issue("failed", origin, msg))
                         continue
-                    coded.append(Coded(_unpack(p), n_sent, recs))
+                    coded.append(Coded(unpack(p), n_sent, recs))
                     counts.coded += 1
                     counts.events += len(recs)
                 try:
@@ -272,7 +211,6 @@ def ingest(
     finally:
         if pool is not None:
             pool.terminate()
-            pool.join()
         result.seconds = time.monotonic() - t0
         result.status = status
         result.issues = all_issues

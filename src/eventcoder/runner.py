@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -18,6 +19,7 @@ from rich.table import Table
 
 from . import errors
 from .document import Article
+from .executors import executor, pack
 from .readers import read_paths, read_text
 from .record import dumps
 
@@ -33,9 +35,9 @@ class Stats:
     roots: Counter = field(default_factory=Counter)
     dyads: Counter = field(default_factory=Counter)
 
-    def add(self, article: Article, records: list[dict[str, Any]]) -> None:
+    def add(self, n_sentences: int, records: list[dict[str, Any]]) -> None:
         self.articles += 1
-        self.sentences += len(article.sentences)
+        self.sentences += n_sentences
         self.events += len(records)
         for r in records:
             self.roots[r["root"]] += 1
@@ -43,18 +45,28 @@ class Stats:
                 self.dyads[f"{r['source']['code']}->{r['target']['code']}"] += 1
 
 
-def code_stream(articles: Iterator[Article], out: IO[str], report: Report, stats: Stats) -> None:
-    """Code articles and write their records as JSON lines to ``out``."""
-    from .pipeline import Coder
-
-    def on_error(article: Article, e: Exception) -> None:
-        stats.failed += 1
-        report(errors.E011.format(origin=article.origin or article.id, detail=f"{type(e).__name__}: {e}"))
-
-    for article, records in Coder().code_articles(articles, on_error=on_error):
-        stats.add(article, records)
-        for r in records:
-            out.write(dumps(r) + "\n")
+def code_stream(
+    articles: Iterator[Article], out: IO[str], report: Report, stats: Stats, workers: int = 1, batch: int = 32
+) -> None:
+    """Code articles and write their records as JSON lines to ``out``, in input order whatever ``workers``."""
+    batches = (
+        [pack(a) for a in chunk] for chunk in iter(lambda: list(itertools.islice(articles, batch)), [])
+    )
+    first = list(itertools.islice(batches, 2))
+    pool = executor(workers if len(first) > 1 else 1)  # a single batch is not worth starting processes
+    mine, theirs = itertools.tee(itertools.chain(first, batches))
+    try:
+        for payloads, results in zip(mine, pool.map(theirs), strict=True):
+            for p, (n_sentences, records, error) in zip(payloads, results, strict=True):
+                if records is None:
+                    stats.failed += 1
+                    report(errors.E011.format(origin=p[6] or p[0], detail=error))
+                    continue
+                stats.add(n_sentences, records)
+                for r in records:
+                    out.write(dumps(r) + "\n")
+    finally:
+        pool.terminate()
 
 
 def _progress(articles: Iterator[Article], enabled: bool) -> Iterator[Article]:
@@ -69,18 +81,20 @@ def _progress(articles: Iterator[Article], enabled: bool) -> Iterator[Article]:
             bar.advance(task)
 
 
-def code_paths(paths: list[str], published: str | None, output: Path | None, report: Report) -> Stats:
+def code_paths(
+    paths: list[str], published: str | None, output: Path | None, report: Report, workers: int = 1
+) -> Stats:
     """Code every article in ``paths``; write to ``output`` atomically (or stdout)."""
     stats = Stats()
     articles = _progress(read_paths(paths, published, report), enabled=sys.stderr.isatty())
     if output is None:
-        code_stream(articles, sys.stdout, report, stats)
+        code_stream(articles, sys.stdout, report, stats, workers)
         return stats
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".eventcoder-", dir=output.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            code_stream(articles, fh, report, stats)
+            code_stream(articles, fh, report, stats, workers)
         os.replace(tmp, output)
     finally:
         if os.path.exists(tmp):
@@ -119,10 +133,8 @@ def demo(output: Path) -> Stats:
     by_article: dict[str, list[dict[str, Any]]] = {}
     for r in records:
         by_article.setdefault(r["article_id"], []).append(r)
-    for aid, text, n_sentences in art_rows:
-        art = Article.create(text, id=aid)
-        art.sentences = [None] * (n_sentences or 0)  # type: ignore[list-item]  # only counted
-        stats.add(art, by_article.get(aid, []))
+    for aid, _text, n_sentences in art_rows:
+        stats.add(n_sentences or 0, by_article.get(aid, []))
     console.print(
         f"eventcoder demo: {stats.articles} articles, {stats.sentences} sentences, {stats.events} events "
         f"-> {db} (records also in {output})"

@@ -82,3 +82,32 @@ def test_stdin_jsonl() -> None:
     assert res.exit_code == 0
     recs = [json.loads(x) for x in res.stdout.splitlines()]
     assert recs and all(r["article_id"] == "s1" for r in recs)
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
+    import io
+
+    from eventcoder.readers import read_paths
+    from eventcoder.runner import Stats, code_stream
+
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": f"a{i}", "text": t, "published": "2022-03-01"})
+        for i, t in enumerate(
+            [
+                "Russian troops shelled the Ukrainian town of Avdiivka on Monday.",
+                "Germany urged Iran to resume talks with the inspectors.",
+                "Turkish President Recep Tayyip Erdogan visited Athens on Thursday.",
+                "Israel accused Iran of supplying weapons to Hezbollah.",
+                "Japan pledged aid to Turkey after the earthquake.",
+            ]
+        )
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outs = []
+    for workers in (1, 2):
+        buf, stats = io.StringIO(), Stats()
+        code_stream(read_paths([str(src)], None, print), buf, print, stats, workers=workers, batch=2)
+        outs.append(buf.getvalue())
+        assert stats.articles == 5
+    assert outs[0] == outs[1] and outs[0].count("\n") >= 4
