@@ -560,6 +560,34 @@ class ActorResolver:
         """An unnamed speaker: "a senior State Department official", "sources", "officials"."""
         return actor.name is None and head.lemma_.lower() in LX().anonymous_heads
 
+    def register_names(self) -> None:
+        """Remember the people, countries and organisations named in an unparsed Doc (no parse needed), so
+        that later pronouns, surnames and titles can refer back to them."""
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            m = self.by_token[i]
+            if m.start in seen or m.kind in ("title", "adj"):
+                continue
+            seen.add(m.start)
+            e = m.entries[0]
+            tokens = list(self.doc[m.start : m.end])
+            if m.kind == "person":
+                country, sector, name = self._person(m.entries)
+                if country:
+                    self.context.remember(
+                        self._actor(tokens, country + (sector or ""), country, sector, name), "person", None
+                    )
+            elif m.kind == "org":
+                self.context.remember(
+                    self._actor(tokens, e.code or "", e.country, e.sector, None), "org", None
+                )
+            elif e.country:
+                sector = e.sector or {"name": None, "people": "CVL"}.get(e.kind, "GOV")
+                kind = "group" if e.kind == "people" else "country"
+                self.context.remember(
+                    self._actor(tokens, e.country + (sector or ""), e.country, sector, None), kind, None
+                )
+
     def register_sentence(self, sent: Span) -> None:
         """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""
         for t in sent:

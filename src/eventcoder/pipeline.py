@@ -68,8 +68,10 @@ class Coder:
             lx = lexicon()
             titles = {w for t in knowledge.titles() for w in t.phrase.lower().split()}
             actor_words = set(self.index.sector_nouns) | titles | lx.pronouns_thing | lx.pronouns_group
-            triggers = [(k, "V") for k in self.patterns.verbs] + [(k, "N") for k in self.patterns.nouns]
-            self.prefilter = Prefilter(self.nlp, triggers, actor_words | lx.pronouns_person)
+            patterns = [
+                p for group in (self.patterns.verbs, self.patterns.nouns) for ps in group.values() for p in ps
+            ]
+            self.prefilter = Prefilter(self.nlp, patterns, actor_words | lx.pronouns_person)
         self.parsed = self.skipped = 0  # sentences parsed and skipped by the prefilter, for benchmarks
 
     # -- public API ----------------------------------------------------------------------------
@@ -83,16 +85,20 @@ class Coder:
         for chunk in _chunks(articles, self.batch_size):
             units: list[tuple[int, int, int]] = []  # (article in chunk, sentence index, offset)
             docs: list[Doc] = []
+            parsed: list[list[tuple[int, int, Doc, bool]]] = [[] for _ in chunk]
             for n, article in enumerate(chunk):
                 for k, sent in enumerate(self.split(article)):
                     if self.prefilter is None or self.prefilter.keep(sent):
                         units.append((n, k, sent.start_char))
                         docs.append(sent.as_doc())
+                    else:  # not parsed, but its names still count for coreference ("he said" later)
+                        parsed[n].append((k, sent.start_char, sent.as_doc(), False))
             self.parsed += len(docs)
             self.skipped += sum(len(a.sentences) for a in chunk) - len(docs)
-            parsed: list[list[tuple[int, int, Doc]]] = [[] for _ in chunk]
             for (n, k, base), doc in zip(units, self.nlp.pipe(docs, batch_size=256), strict=True):
-                parsed[n].append((k, base, doc))
+                parsed[n].append((k, base, doc, True))
+            for sentences in parsed:
+                sentences.sort(key=lambda x: x[0])
             for article, sentences in zip(chunk, parsed, strict=True):
                 try:
                     records = self.code_sentences(article, sentences)
@@ -123,8 +129,11 @@ class Coder:
         return sents
 
     # -- one article ---------------------------------------------------------------------------
-    def code_sentences(self, article: Article, sentences: list[tuple[int, int, Doc]]) -> list[dict[str, Any]]:
-        """Records of one article from its parsed sentences: (index, offset in the article, Doc)."""
+    def code_sentences(
+        self, article: Article, sentences: list[tuple[int, int, Doc, bool]]
+    ) -> list[dict[str, Any]]:
+        """Records of one article from its sentences, in order: (index, offset in the article, Doc, parsed).
+        Unparsed sentences (skipped by the prefilter) only contribute names for coreference."""
         published = dt.date.fromisoformat(article.published) if article.published else None
         context = ArticleContext(published)
         dateline = where.dateline_place(article.text)
@@ -134,8 +143,11 @@ class Coder:
         records: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         pairs: set[tuple] = set()
-        for k, base, doc in sentences:
+        for k, base, doc, is_parsed in sentences:
             resolver = ActorResolver(self.index, doc, context, base=base)
+            if not is_parsed:
+                resolver.register_names()
+                continue
             for sent in doc.sents:
                 resolver.register_sentence(sent)
                 for f in extract(sent, resolver, self.patterns):

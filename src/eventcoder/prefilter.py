@@ -11,6 +11,7 @@ harmless: the filter only has to keep every sentence the coder could use.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -51,26 +52,47 @@ def _exception_forms(nlp: Language) -> dict[str, set[str]]:
 
 
 class Prefilter:
-    """Decides from tokens alone (no tagger, no parser) whether a sentence is worth parsing."""
+    """Decides from tokens alone (no tagger, no parser) whether a sentence is worth parsing.
 
-    def __init__(self, nlp: Language, trigger_lemmas: Iterable[tuple[str, str]], actor_words: Iterable[str]):
+    A trigger whose every pattern needs a particular object ("impose" + "sanctions", "hold" + "talks")
+    counts only when one of those objects' forms is in the sentence too.
+    """
+
+    def __init__(self, nlp: Language, patterns: Iterable[Any], actor_words: Iterable[str]) -> None:
         irregular = _exception_forms(nlp)
-        forms: set[str] = set()
-        for lemma, pos in trigger_lemmas:
-            forms |= inflections(lemma, pos)
-            forms |= irregular.get(lemma, set())
-        self.triggers = frozenset(forms)
+
+        def forms(lemma: str, pos: str) -> set[str]:
+            return inflections(lemma, pos) | irregular.get(lemma, set())
+
+        free: set[str] = set()
+        needs: dict[str, set[str]] = {}
+        constrained: list[tuple[set[str], set[str]]] = []
+        for p in patterns:
+            trigger = forms(p.lemma, p.pos)
+            objects = {f for o in p.object for f in forms(o, "N")} | {
+                f for c in p.complement for f in forms(c, "V")
+            }
+            if objects:
+                constrained.append((trigger, objects))
+            else:
+                free |= trigger
+        for trigger, objects in constrained:
+            for form in trigger - free:
+                needs.setdefault(form, set()).update(objects)
+        self.free = frozenset(free)
+        self.needs = {k: frozenset(v) for k, v in needs.items()}
         self.actor_words = frozenset(w for lemma in actor_words for w in inflections(lemma, "N"))
 
     def keep(self, sent: Span) -> bool:
-        """True when the sentence has a trigger form and something that could name an actor."""
-        trigger = actor = False
-        for i, t in enumerate(sent):
-            low = t.lower_
-            if not trigger and low in self.triggers:
-                trigger = True
-            if not actor and ((i and t.is_title and t.is_alpha) or low in self.actor_words or t.is_upper):
-                actor = True
-            if trigger and actor:
-                return True
-        return False
+        """True when the sentence has a trigger (with its object, where one is required) and something
+        that could name an actor."""
+        words = {t.lower_ for t in sent}
+        trigger = not self.free.isdisjoint(words) or any(
+            w in self.needs and not self.needs[w].isdisjoint(words) for w in words
+        )
+        if not trigger:
+            return False
+        return any(
+            (i and t.is_title and t.is_alpha) or t.is_upper or t.lower_ in self.actor_words
+            for i, t in enumerate(sent)
+        )
