@@ -58,8 +58,11 @@ format: install
 bench: install
 	$(BIN)/python -m eventcoder.bench
 
+GOLD ?= ../shared/gold
+
 eval: install
-	$(BIN)/eventcoder eval-all
+	@if [ -d "$(GOLD)" ]; then $(BIN)/eventcoder eval all $(GOLD) --markdown docs/accuracy.md; \
+	else echo "eval: $(GOLD) not found; skipping (the gold sets live beside the checkout)"; fi
 
 # docs/nlp-model.md: the md candidate declares Python >= 3.12, so it only ever goes into a scratch venv,
 # with --ignore-requires-python in a pip command of its own, hash-checked like everything else.

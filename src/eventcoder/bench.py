@@ -76,12 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     # the coding stage alone: parse every kept sentence first, then time only the coding
     parsed = []
     for a in articles:
-        kept = [
-            (k, s.start_char, s.as_doc()) for k, s in enumerate(coder.split(a)) if coder.prefilter.keep(s)
-        ]
-        docs = list(coder.nlp.pipe([d for _, _, d in kept], batch_size=256))
-        parsed.append([(k, b, d) for (k, b, _), d in zip(kept, docs, strict=True)])
-    t_code = _median_time(lambda: [coder.code_sentences(a, p) for a, p in zip(articles, parsed)], args.repeat)
+        sents = [(k, s.start_char, s.as_doc(), coder.prefilter.keep(s)) for k, s in enumerate(coder.split(a))]
+        docs = iter(coder.nlp.pipe([d for _, _, d, keep in sents if keep], batch_size=256))
+        parsed.append([(k, b, next(docs) if keep else d, keep) for k, b, d, keep in sents])
+    pairs = list(zip(articles, parsed, strict=True))
+    t_code = _median_time(lambda: [coder.code_sentences(a, p) for a, p in pairs], args.repeat)
 
     no_filter = Coder(prefilter=False)
 
@@ -106,9 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles                      {n}")
     print(f"sentences                     {sentences}  (prefilter skipped {skipped:.1%} unparsed)")
     print(f"events                        {events['with']}  ({events['with'] / max(n, 1):.2f} per article)")
-    print(
-        f"events without the prefilter  {events['without']}  (lost: {lost}, {lost / max(events['without'], 1):.2%})"
-    )
+    share = lost / max(events["without"], 1)
+    print(f"events without the prefilter  {events['without']}  (lost: {lost}, {share:.2%})")
     for label, secs in (
         ("eventcoder, 1 worker", t1),
         ("eventcoder, 2 workers", t2),
