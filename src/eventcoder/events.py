@@ -520,7 +520,14 @@ def _code_trigger(
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
-        targets = [(tt, a) for tt, a in targets if a is not None and a.code != src.code]
+        # a speaker talking about its own country ("Erdogan said Turkey would...") targets no one
+        targets = [
+            (tt, a)
+            for tt, a in targets
+            if a is not None
+            and a.code != src.code
+            and not (tt.dep_.startswith("nsubj") and a.country == src.country)
+        ]
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
             alt = [x for x in _prep_objects([t, *words[1:]], LX().default_target_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]

@@ -24,7 +24,7 @@ from .store import EVENT_COLUMNS, Store, unflatten
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "icews")
 
-ARTICLE_FIELDS = ("url", "title", "source", "published", "ingested_at")
+ARTICLE_FIELDS = ("url", "title", "source", "published")  # no ingest time: exports are reproducible
 
 # csv and parquet: the events table's columns (less the internal seq) and the article's metadata.
 FLAT_COLUMNS: tuple[str, ...] = (
@@ -270,14 +270,16 @@ def gdelt_row(rec: dict[str, Any], art: dict[str, Any]) -> list[str]:
             str(d.year),
             f"{d.year + (d.month * 30 + d.day) / 365:.4f}",
         ]
-    added = art["ingested_at"]
+    # DATEADDED: the publication date, not the ingest time, so two runs export the same bytes
+    pub = art.get("published")
+    added = dt.date.fromisoformat(str(pub)[:10]) if pub else None
     row = [
         rec["id"], *dates,
         *_gdelt_actor(rec["source"]), *_gdelt_actor(rec["target"]),
         "1" if rec["sentence"] == 0 else "0", rec["cameo"], rec["cameo"][:3], rec["root"],
         str(rec["quad_class"]), _s(float(rec["goldstein"])), "1", "1", "1", "",
         *([""] * len(_GEO)), *([""] * len(_GEO)), *_geo(rec["place"]),
-        added.strftime("%Y%m%d%H%M%S") if added else "", art["url"] or "",
+        added.strftime("%Y%m%d000000") if added else "", art["url"] or "",
     ]  # fmt: skip
     return [_s(v) for v in row]
 

@@ -164,3 +164,25 @@ def test_country_names() -> None:
 def test_unknown_format(store_path: Path) -> None:
     with Store(store_path, read_only=True) as s, pytest.raises(ValueError):
         export(s, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "plover", "gdelt", "icews"])
+def test_two_ingests_export_the_same_bytes(tmp_path: Path, store_path: Path, coder, fmt: str) -> None:
+    with Store(store_path, read_only=True) as s:
+        rows = s.con.execute(
+            "SELECT id, text, title, published, url, source FROM articles ORDER BY seq"
+        ).fetchall()
+    src = tmp_path / "again.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps(
+                {"id": i, "text": t, "title": ti, "published": str(p) if p else None, "url": u, "source": so}
+            )
+            + "\n"
+            for i, t, ti, p, u, so in rows
+        ),
+        encoding="utf-8",
+    )
+    again = tmp_path / "again.duckdb"
+    ingest([str(src)], again, coder=coder, progress=False)
+    assert _export(again, fmt)[1] == _export(store_path, fmt)[1]
