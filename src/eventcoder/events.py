@@ -214,6 +214,11 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         if not targets:
             matched = {w.i for w in words[1:]}
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
+        if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
+            objs = [w for w in words[1:] if w.pos_ == "NOUN"]
+            targets = [c for o in objs for c in o.children if c.dep_ == "poss"] + _prep_objects(
+                objs, ("by", "from")
+            )
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
             targets = _prep_objects(comp, LX().default_target_preps) or [
@@ -405,32 +410,39 @@ def _by_phone(t: Token) -> bool:
     return any(m.lemma_.lower() in LX().phone_nouns for m in mods)
 
 
+def _must(c: Token) -> bool:
+    """A clause of obligation: "Sudan must return the helicopter", "the US should be ready to mediate"."""
+    return any(a.dep_ == "aux" and a.lower_ in LX().obligation_modals for a in c.children)
+
+
 def _requests(
     triggers: list[tuple[Token, list[tuple[Pattern, list[Token]]]]],
 ) -> tuple[set[int], dict[int, str]]:
     """Triggers asked for by an appeal or demand (not events themselves), and the appeal/demand code each
-    request gets from what it asks for ("urged Iran to resume talks" is 026)."""
+    request gets from what it asks for ("urged Iran to resume talks" is 026). A speech verb whose content is
+    an obligation ("said Sudan must return ...") is a demand too."""
+    lx = LX()
     by_i = {t.i: cands for t, cands in triggers}
     requested: set[int] = set()
     refine: dict[int, str] = {}
-    for g, _ in triggers:
+    for g, cands in triggers:
         lemma = g.lemma_.lower()
-        table = (
-            LX().appeal_codes
-            if lemma in LX().appeal_verbs
-            else LX().demand_codes
-            if lemma in LX().demand_verbs
-            else None
-        )
-        if table is None or g.pos_ != "VERB":
+        say = "say" in cands[0][0].flags
+        if lemma in lx.appeal_verbs:
+            table = lx.appeal_codes
+        elif lemma in lx.demand_verbs or say:
+            table = lx.demand_codes
+        else:
+            continue
+        if g.pos_ != "VERB":
             continue
         for c in g.children:
-            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i:
+            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i or (say and not _must(c)):
                 continue
             requested.update(x.i for x in c.subtree if x.i in by_i)
-            if c.i in by_i and (code := table.get(root(by_i[c.i][0][0].code))) is not None:
-                refine[g.i] = code
-    return requested, refine
+            code = table.get(root(by_i[c.i][0][0].code)) if c.i in by_i else None
+            refine[g.i] = code or ("100" if say else refine.get(g.i))
+    return requested, {k: v for k, v in refine.items() if v}
 
 
 def _has_content(t: Token) -> bool:

@@ -78,6 +78,8 @@ def test_no_event_without_a_source_actor(coder) -> None:
         ("Russia denied shelling the Ukrainian village of Avdiivka.", "016", "RUS", "UKR"),
         ("Germany urged Iran to resume talks with the inspectors.", "026", "DEU", "IRN"),
         ("Palestinian officials demanded that the United States end the blockade.", "10", "PSEGOV", "USA"),
+        ("Russia said that Sudan must return the captured helicopter.", "10", "RUS", "SDN"),
+        ("South Korea has rejected North Korea's demand to sever the alliance.", "12", "KOR", "PRK"),
         # symmetric verbs with a conjoined subject, and light verbs
         ("Israel and Lebanon renewed negotiations on Tuesday.", "04", "ISR", "LBN"),
         ("Bosnia and Slovenia agreed to a ceasefire.", "030", "BIH", "SVN"),
