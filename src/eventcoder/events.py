@@ -351,7 +351,7 @@ def status_of(t: Token) -> str:
     if aux & {"will", "shall", "'ll", "wo"} or "would" in aux:
         return "intended"
     for a, b in pairwise(chain[:4]):
-        if a.dep_ == "xcomp" and b.lemma_.lower() in LX().intent_verbs:
+        if a.dep_ in ("xcomp", "acl") and b.lemma_.lower() in LX().intent_verbs:  # "plans to wage war"
             return "intended"
         if a.dep_ == "xcomp" and b.lemma_.lower() == "go" and b.tag_ == "VBG":
             return "intended"
