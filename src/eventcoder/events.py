@@ -167,7 +167,7 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return [x for s in subj for x in _with_conj(s)], []  # a misparse may give two subjects
     if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
         return verb_subjects(v.head.head, depth + 1)  # "it is willing to withdraw"
-    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
             if objs:  # object control: "urged Iran to stop", "positioned itself to launch"
@@ -519,6 +519,8 @@ def _code_trigger(
     if governed is not None:
         code, status = governed
     spk_tok = speaker_of(t)
+    if "say" in p.flags and src_toks:  # a statement is attributed to whoever makes it
+        spk_tok = src_toks[0]
     speaker = resolver.resolve(spk_tok) if spk_tok is not None else None
     anonymous = spk_tok is not None and (
         (speaker is not None and resolver.is_anonymous(spk_tok, speaker))

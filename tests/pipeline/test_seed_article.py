@@ -90,3 +90,32 @@ def test_every_span_slices_back_to_its_words(seed) -> None:
             assert article.text[r["place"]["start"] : r["place"]["end"]] == r["place"]["name"] or r["place"]
         s = article.sentences[r["sentence"]]
         assert article.text[s.start : s.end] == r["text"]
+
+
+def test_white_house_warning_against_russia(seed) -> None:
+    _, records = seed
+    rs = [r for r in _find(records, root=("11", "13"), src="USAGOV") if r["target"]["country"] == "RUS"]
+    assert rs, "no warning or accusation USA -> RUS"
+
+
+def test_belarus_joins_russian_exercises(seed) -> None:
+    _, records = seed
+    rs = [r for r in _find(records, root=("03", "06"), src="BLR") if r["target"]["country"] == "RUS"]
+    assert rs and rs[0]["status"] in ("intended", "occurred")
+
+
+def test_the_officials_statement_is_anonymous_and_american(seed) -> None:
+    _, records = seed
+    rs = [r for r in _find(records, root=("01",), src="USAGOV") if "diplomacy is not dead" in r["text"]]
+    assert rs, "no statement for 'diplomacy is not dead'"
+    assert rs[0]["attribution"] == {"speaker": rs[0]["source"], "anonymous": True}
+
+
+def test_actor_codes_of_the_seed(seed) -> None:
+    _, records = seed
+    by_text = {a["text"]: a["code"] for r in records for a in (r["source"], r["target"]) if a}
+    assert by_text["Secretary of State Antony Blinken"] == "USAGOV"
+    assert by_text["Russian Foreign Minister Sergey Lavrov"] == "RUSGOV"
+    assert by_text["Moscow"] == "RUSGOV"
+    speakers = [r["attribution"] for r in records if r["attribution"] and "State Department" in r["text"]]
+    assert any(s["anonymous"] and s["speaker"]["code"] == "USAGOV" for s in speakers)
