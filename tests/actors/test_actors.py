@@ -101,3 +101,51 @@ def test_no_country_without_support(nlp) -> None:
 def test_pronoun_resolves_to_the_last_country(nlp) -> None:
     actors = _resolve_all(nlp, "Belarus said that it would join the exercises.")
     assert actors["it"].country == "BLR"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code", "name"),
+    [
+        ("Sergei Lavrov arrived.", "Lavrov", "RUSGOV", "Sergey Lavrov"),
+        ("Zelenskyy spoke on Monday.", "Zelenskyy", "UKRGOV", "Volodymyr Zelensky"),
+        ("Volodymyr Zelensky spoke on Monday.", "Zelensky", "UKRGOV", "Volodymyr Zelensky"),
+    ],
+)
+def test_people_match_with_and_without_first_names_and_transliterations(nlp, text, head, code, name) -> None:
+    actors = _resolve_all(nlp, text, "2022-03-01")
+    assert actors[head].code == code and actors[head].name == name
+
+
+@pytest.mark.parametrize(
+    ("published", "code"),
+    [("2022-03-01", "UKRGOV"), ("2018-06-01", "UKRELI")],  # before he took office: not the government
+)
+def test_zelensky_before_and_after_taking_office(nlp, published: str, code: str) -> None:
+    assert _resolve_all(nlp, "Zelensky spoke on Monday.", published)["Zelensky"].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("NATO warned Russia.", "NATO", "IGOWSTNAT"),
+        ("Hamas fired rockets.", "Hamas", "PSEREBHMS"),
+        ("The Taliban seized Kabul.", "Taliban", "AFGREBTAL"),
+        ("Hezbollah fighters crossed the border.", "fighters", "LBNREBHEZ"),
+    ],
+)
+def test_organisations(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
+
+
+def test_dateline_holds_no_actor_but_gives_the_context(nlp) -> None:
+    import datetime as dt
+
+    from eventcoder.actors import ActorResolver, ArticleContext, get_index
+
+    text = "GOMA, Congo - Rebels attacked an army base on Sunday."
+    doc = nlp(text)
+    ctx = ArticleContext(dt.date(2023, 5, 16), dateline_end=14, dateline_country="COD")
+    res = ActorResolver(get_index(nlp), doc, ctx)
+    assert res.resolve(doc[0]) is None  # GOMA
+    rebels = next(t for t in doc if t.text == "Rebels")
+    assert res.resolve(rebels).code == "CODREB"
