@@ -20,8 +20,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
@@ -192,6 +195,34 @@ def get_index(nlp: Language) -> ActorIndex:
     return ActorIndex(nlp)
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of a parsed Doc, read in one pass: loops over a sentence test these instead of
+    creating a spaCy ``Token`` for every word (``doc[i]`` builds a new object on each access)."""
+
+    pos: list[int]  # coarse tag ids, comparable with ``spacy.symbols`` (NOUN, PROPN, VERB ...)
+    deps: list[int]
+    lemmas: list[int]
+    strings: StringStore
+
+    def dep(self, i: int) -> str:
+        """``doc[i].dep_``"""
+        return self.strings[self.deps[i]]
+
+    def lemma(self, i: int) -> str:
+        """``doc[i].lemma_.lower()``"""
+        return self.strings[self.lemmas[i]].lower()
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once and kept in ``doc.user_data``."""
+    table = doc.user_data.get("eventcoder.tokens")
+    if table is None:
+        pos, deps, lemmas = doc.to_array([POS, DEP, LEMMA]).T.tolist() if len(doc) else ([], [], [])
+        table = doc.user_data["eventcoder.tokens"] = TokenTable(pos, deps, lemmas, doc.vocab.strings)
+    return table
+
+
 def np_tokens(head: Token) -> list[Token]:
     """The head and its left modifiers with their subtrees, contiguous up to the head: the actor's mention.
 
@@ -218,13 +249,23 @@ class ActorResolver:
     def __init__(self, index: ActorIndex, doc: Doc, context: ArticleContext, base: int = 0) -> None:
         self.index = index
         self.doc = doc
-        self.text = doc.user_data.setdefault("eventcoder.text", doc.text)  # Doc.text joins every token
         self.context = context
         self._sent_countries: dict[int, set[str]] = {}
+        self._kept: dict[tuple[int, frozenset[str]], tuple[int, Actor | None]] = {}  # see resolve()
         self.base = base
-        self.by_token = {
-            i: m for i, m in index.matches(doc).items() if doc[i].idx + base >= context.dateline_end
-        }
+        self.by_token = index.matches(doc)
+        if base < context.dateline_end:  # no actors in a dateline
+            self.by_token = {
+                i: m for i, m in self.by_token.items() if doc[i].idx + base >= context.dateline_end
+            }
+
+    @property
+    def text(self) -> str:
+        """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each access)."""
+        text = self.doc.user_data.get("eventcoder.text")
+        if text is None:
+            text = self.doc.user_data["eventcoder.text"] = self.doc.text
+        return text
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
@@ -296,7 +337,23 @@ class ActorResolver:
 
     # -- the resolution ------------------------------------------------------------------------
     def resolve(self, head: Token, exclude: set[str] = frozenset()) -> Actor | None:
-        """The actor named by the noun phrase headed by ``head`` (None when it names none)."""
+        """The actor named by the noun phrase headed by ``head`` (None when it names none).
+
+        Sentences resolve the same heads more than once (every noun phrase for coreference, then the
+        events' roles). A call that remembered nothing new is kept: while the article's memory is unchanged,
+        asking again would read the same state, remember nothing and give the same actor.
+        """
+        key = (head.i, frozenset(exclude))
+        known = len(self.context.recent)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == known:
+            return kept[1]
+        actor = self._resolve(head, exclude)
+        if len(self.context.recent) == known:
+            self._kept[key] = (known, actor)
+        return actor
+
+    def _resolve(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         if head.idx + self.base < self.context.dateline_end:
             return None
@@ -590,10 +647,11 @@ class ActorResolver:
 
     def register_sentence(self, sent: Span) -> None:
         """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""
-        for t in sent:
+        table = token_table(self.doc)
+        for i in range(sent.start, sent.end):
             if (
-                t.pos_ in ("PROPN", "NOUN")
-                and t.dep_ not in ("compound", "flat", "amod")
-                and (t.i in self.by_token or t.lemma_.lower() in self.index.sector_nouns)
+                table.pos[i] in (PROPN, NOUN)
+                and table.dep(i) not in ("compound", "flat", "amod")
+                and (i in self.by_token or table.lemma(i) in self.index.sector_nouns)
             ):
-                self.resolve(t)
+                self.resolve(self.doc[i])

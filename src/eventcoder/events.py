@@ -20,12 +20,13 @@ Decisions, in order (each documented in docs/events.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
-from .actors import ActorResolver
+from .actors import ActorResolver, token_table
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
@@ -74,36 +75,60 @@ class Found:
 
 
 # -- triggers ----------------------------------------------------------------------------------------
-def _particles(t: Token, particle: str) -> list[Token]:
-    """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
-    return [
-        c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > t.i
-    ]
+class _Candidate:
+    """A candidate trigger and what its patterns test, read off the parse once for all of them."""
+
+    def __init__(self, t: Token) -> None:
+        self.token = t
+        self.children = list(t.children)
+
+    def particles(self, particle: str) -> list[Token]:
+        """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
+        i = self.token.i
+        return [
+            c
+            for c in self.children
+            if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > i
+        ]
+
+    @cached_property
+    def objects(self) -> list[tuple[Token, str]]:
+        """Direct objects (conjuncts included) with their lower-case lemmas."""
+        return [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
+
+    @cached_property
+    def complements(self) -> list[tuple[Token, str]]:
+        """Clausal complements with their lower-case lemmas."""
+        return [(c, c.lemma_.lower()) for c in self.children if c.dep_ in ("xcomp", "ccomp")]
+
+    def children_of(self, h: Token) -> list[Token]:
+        return self.children if h.i == self.token.i else list(h.children)
 
 
-def _direct_objects(t: Token) -> list[Token]:
-    objs = [c for c in t.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+def _direct_objects(t: Token, children: list[Token]) -> list[Token]:
+    objs = [c for c in children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
     return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
 
 
-def _conjoined_subject(t: Token) -> bool:
+def _conjoined_subject(children: list[Token]) -> bool:
     """ "Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
-    return any(c.dep_ == "nsubj" and c.conjuncts for c in t.children)
+    return any(c.dep_ == "nsubj" and c.conjuncts for c in children)
 
 
-def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
+def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
     """Specificity score and trigger words (trigger, particle, object or complement) when ``p`` matches."""
+    t = cand.token
     words = [t]
     score = 0
     if p.particle:
-        prt = _particles(t, p.particle)
+        prt = cand.particles(p.particle)
         if not prt:
             return None
         words += prt[:1]
         score += 1
     if p.object or p.complement:
-        objs = [o for o in _direct_objects(t) if o.lemma_.lower() in p.object]
-        comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.complement]
+        objs = [o for o, lemma in cand.objects if lemma in p.object]
+        comps = [c for c, lemma in cand.complements if lemma in p.complement]
         if not objs and not comps:
             return None
         words.append((objs or comps)[0])
@@ -111,11 +136,13 @@ def _match(t: Token, p: Pattern) -> tuple[int, list[Token]] | None:
     if p.prep:
         heads = [t, *words[1:]]
         if any(
-            c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep for h in heads for c in h.children
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            for h in heads
+            for c in cand.children_of(h)
         ):
             score += 1
         elif p.prep_required:
-            if not ("symmetric" in p.flags and _conjoined_subject(t)):
+            if not ("symmetric" in p.flags and _conjoined_subject(cand.children)):
                 return None
             score -= 1  # "Blinken and Lavrov spoke": allowed, but any other matching pattern is preferred
     return score, words
@@ -125,21 +152,26 @@ def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, list[tup
     """Trigger tokens with their matching patterns, most specific first (ties: file order)."""
     out = []
     consumed: set[int] = set()
-    for t in sent:
-        if t.pos_ == "VERB":
-            cands = index.verbs.get(t.lemma_.lower(), ())
-        elif t.pos_ == "NOUN":
-            cands = index.nouns.get(t.lemma_.lower(), ())
+    table = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        pos = table.pos[i]
+        if pos == VERB:
+            cands = index.verbs.get(table.lemma(i), ())
+        elif pos == NOUN:
+            cands = index.nouns.get(table.lemma(i), ())
         else:
             continue
+        if not cands:
+            continue
+        cand = _Candidate(sent.doc[i])
         matched = []
         for n, p in enumerate(cands):
-            m = _match(t, p)
+            m = _match(cand, p)
             if m:
                 matched.append((-m[0], n, p, m[1]))
         if matched:
             matched.sort(key=lambda x: (x[0], x[1]))
-            out.append((t, [(p, w) for _, _, p, w in matched]))
+            out.append((cand.token, [(p, w) for _, _, p, w in matched]))
             best_words = matched[0][3]
             consumed.update(w.i for w in best_words[1:])
     return [x for x in out if x[0].i not in consumed]
@@ -388,7 +420,8 @@ def _reported(say: Token) -> set[int]:
     out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "acl") for x in c.subtree}
     if say.dep_ in ("parataxis", "ccomp") or (say.dep_ == "ROOT" and not out):
         own = {x.i for x in say.subtree}
-        out |= {x.i for x in say.sent if x.i not in own}
+        sent = say.sent
+        out |= {i for i in range(sent.start, sent.end) if i not in own}
     return out
 
 

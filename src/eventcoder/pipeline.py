@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,8 +45,19 @@ def _span(tokens: Iterable) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
+_ACTOR_FIELDS = tuple(f.name for f in dataclasses.fields(Actor))
+
+
 def _actor_out(a: Actor | None) -> dict[str, Any] | None:
-    return None if a is None else a.to_dict()
+    """``a.to_dict()`` without ``dataclasses.asdict``'s deep copy (every field is a str, int or None)."""
+    return None if a is None else {name: getattr(a, name) for name in _ACTOR_FIELDS}
+
+
+def _doc_text(article: Article, base: int, doc: Doc) -> str:
+    """``doc.text`` of a sentence Doc cut from ``article`` at offset ``base``, sliced from the article
+    instead of joined token by token."""
+    last = doc[-1]
+    return article.text[base : base + last.idx + len(last.text_with_ws)]
 
 
 class Coder:
@@ -144,6 +156,8 @@ class Coder:
         seen: set[tuple] = set()
         pairs: set[tuple] = set()
         for k, base, doc, is_parsed in sentences:
+            if len(doc) and "eventcoder.text" not in doc.user_data:  # read by actors and where
+                doc.user_data["eventcoder.text"] = _doc_text(article, base, doc)
             resolver = ActorResolver(self.index, doc, context, base=base)
             if not is_parsed:
                 resolver.register_names()

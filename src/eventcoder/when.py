@@ -44,6 +44,10 @@ from .document import When
 _VERBS = ("VERB", "AUX")
 _NOUNS = ("NOUN", "PROPN", "PRON")
 _RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
+_UNITS = ("day", "week", "month", "year")
+_DIGIT = re.compile(r"\d")
+# what every pattern template needs one of: the cue words below, or a digit ({year} is digits)
+_CUED = ("{mon}", "{full}", "{weekdays}", "{relative}", "{anchored}", "{unit}", "{year}", "\\d")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +111,7 @@ def _patterns() -> list[tuple[re.Pattern[str], dict[str, Any]]]:
         "mon": rf"(?P<mon>(?:{months})\b|(?:{abbr})\b\.?)",
         "full": rf"(?P<mon>{months})",
         "num": rf"(?:\d\d?|{_alt(d['numbers'])})",
-        "unit": r"(?P<unit>day|week|month|year)s?",
+        "unit": rf"(?P<unit>{'|'.join(_UNITS)})s?",
         "year": r"(?P<y>1[89]\d\d|20\d\d)",
         "mods": _alt(d["weekday_modifiers"]),
         "weekdays": _alt(d["weekdays"]),
@@ -145,8 +149,49 @@ def _fields(p: dict[str, Any], m: re.Match[str], text: str) -> dict[str, Any] | 
 
 
 def find_date_expressions(sent: Span) -> list[DateExpr]:
-    """All date expressions in ``sent``, in text order, non-overlapping (the longest match wins)."""
+    """All date expressions in ``sent``, in text order, non-overlapping (the longest match wins).
+
+    Results are cached in ``doc.user_data`` per sentence, so several triggers of one sentence share them.
+    """
+    cache_key = ("eventcoder.when.dates", sent.start, sent.end)
+    cached = sent.doc.user_data.get(cache_key)
+    if cached is None:
+        cached = sent.doc.user_data[cache_key] = tuple(_find_date_expressions(sent))
+    return list(cached)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[str, ...] | None:
+    """Lower-case words of which every date expression holds one unless it holds a digit: month names and
+    abbreviations, weekdays, relative and anchored phrases, units ("two days ago"). A text with none of
+    them and no digit matches no pattern, so the patterns need not run. None (no shortcut) when a pattern
+    template names none of these."""
+    d = _data()
+    if not all(any(c in p["regex"] for c in _CUED) for p in d["patterns"]):
+        return None
+    words = {
+        w.lower()
+        for key in ("months", "month_abbreviations", "weekdays", "relative", "anchored")
+        for w in d[key]
+    }
+    words |= set(_UNITS)
+    return tuple(
+        sorted(w for w in words if not any(o != w and o in w for o in words))
+    )  # "day" covers "today"
+
+
+def _may_hold_date(text: str) -> bool:
+    cues = _cues()
+    if cues is None or _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in cues)
+
+
+def _find_date_expressions(sent: Span) -> list[DateExpr]:
     text, doc, base = sent.text, sent.doc, sent.start_char
+    if not _may_hold_date(text):
+        return []
     found: list[tuple[int, int, dict[str, Any]]] = []
     for rx, p in _patterns():
         for m in rx.finditer(text):
