@@ -509,7 +509,7 @@ def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
     return None
 
 
-def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]):
+def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]) -> Actor | None:
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
