@@ -25,9 +25,6 @@ from .lexicon import lexicon
 from .nlp import load_nlp
 from .prefilter import Prefilter
 
-# codes whose target is where the event happens: visits, hosting, deployments
-DESTINATION_CODES = frozenset({"042", "043", "044", "150", "152", "154", "074", "0874"})
-
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
@@ -194,7 +191,9 @@ class Coder:
         date = when.resolve_event_date(f.trigger, published, related=f.related, future=f.status == "intended")
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
-        dest = [f.target_token] if f.target_token is not None and f.code in DESTINATION_CODES else []
+        # visits, deployments: the target is the place
+        visit = f.target_token is not None and f.code in lexicon().destination_codes
+        dest = [f.target_token] if visit else []
         place = where.resolve_event_place(
             f.trigger,
             related=f.related,
