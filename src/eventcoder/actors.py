@@ -124,9 +124,13 @@ class ActorIndex:
             add(proper, c.phrase, Entry(c.kind, c.iso3, c.iso3, c.sector or None))
         for o in knowledge.organizations():
             add(proper, o.phrase, Entry("org", o.code, o.country or None, o.sector or None))
+        self.surnames: dict[str, list[Entry]] = {}
         for p in knowledge.people():
+            entry = Entry("person", p.country or None, p.country or None, p.sector, p)
             for alias in (p.name, *p.aliases):
-                add(proper, alias, Entry("person", p.country or None, p.country or None, p.sector, p))
+                add(proper, alias, entry)
+                if " " in alias.strip():
+                    self.surnames.setdefault(alias.split()[-1], []).append(entry)
         for t in knowledge.titles():
             entry = Entry("title", t.country or None, t.country or None, t.sector)
             for phrase in _with_plural(t.phrase.lower()):
@@ -180,6 +184,13 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def _former(sector: str | None, tokens: list[Token]) -> str | None:
+    """A former office-holder is an elite, not the office: "former prime minister" is ELI."""
+    if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in LX().former for t in tokens):
+        return "ELI"
+    return sector
 
 
 def _dedupe(entries: list[Entry]) -> list[Entry]:
@@ -398,15 +409,22 @@ class ActorResolver:
             title = self._sector_title(tokens)  # "Al Jazeera journalist Mahmoud Hussein"
         if head.pos_ == "PROPN" and title is not None:
             name_toks = [
-                t
-                for t in tokens
-                if t.pos_ == "PROPN" and t.i not in range(title.start, title.end) and t.i not in self.by_token
+                t for t in tokens if t.pos_ == "PROPN" and t.i >= title.end and t.i not in self.by_token
             ]
             e = title.entries[0]
+            known = self._titled_surname(name_toks, mod_country or of_country or e.country)
+            if known is not None:
+                return known
             country = mod_country or of_country or e.country or self._context_country(head)
-            if name_toks and country:
+            sector = _former(e.sector, tokens)
+            if name_toks and (country or sector):
+                # with no country the text supports, the person keeps the name and the title's sector
                 actor = self._actor(
-                    tokens, country + (e.sector or ""), country, e.sector, " ".join(t.text for t in name_toks)
+                    tokens,
+                    (country or "") + (sector or ""),
+                    country,
+                    sector,
+                    " ".join(t.text for t in name_toks),
                 )
                 self.context.remember(actor, "person", self._title_key(title))
                 return actor
@@ -415,6 +433,8 @@ class ActorResolver:
             return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
         lemma = self._lemma(head)
+        if lemma in LX().person_government_nouns and (led := self._led_by(head)) is not None:
+            return led
         if lemma in LX().definite_country and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
             if found is not None:
@@ -468,8 +488,7 @@ class ActorResolver:
                 return None
         if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"
             sector = mod_sector
-        if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in LX().former for t in tokens):
-            sector = "ELI"  # "former prime minister"
+        sector = _former(sector, tokens)
         actor = self._actor(tokens, country + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
         self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
@@ -480,8 +499,13 @@ class ActorResolver:
         lx = LX()
         if low not in lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group:
             return None  # "we", "us", "you", "who": speakers and relatives, not antecedents
-        if low == "it" and head.dep_ == "nsubj" and head.head.lemma_ == "be":
-            return None  # expletive: "it is too early to tell", "it is likely that ..."
+        if (
+            low == "it"
+            and head.dep_ == "nsubj"
+            and head.head.lemma_ == "be"
+            and not any(c.lemma_.lower() in lx.control_adjectives for c in head.head.children)
+        ):
+            return None  # expletive: "it is too early to tell", "it is likely that"; not "it is willing to"
 
         kinds = (
             {"country", "org"}
@@ -546,6 +570,34 @@ class ActorResolver:
                 hit = self.index.sector_nouns.get(t.lemma_.lower())
                 if hit is not None:
                     return hit[0]
+        return None
+
+    def _titled_surname(self, name_toks: list[Token], country: str | None) -> Actor | None:
+        """A title and a known surname: "President Bush", "Prime Minister Sharif". Taken only when every
+        person of that surname is of one country (the title's or modifier's, if it names one)."""
+        if len(name_toks) != 1:
+            return None
+        entries = tuple(_dedupe(self.index.surnames.get(name_toks[0].text, [])))
+        countries = {e.country for e in entries}
+        if not entries or len(countries) != 1 or (country is not None and countries != {country}):
+            return None
+        person_country, sector, name = self._person(entries)
+        tokens = self._expand(np_tokens(name_toks[0]))
+        actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
+        self.context.remember(actor, "person", None)
+        return actor
+
+    def _led_by(self, head: Token) -> Actor | None:
+        """A government named after its leader: "the Trump administration", "the Assad regime"."""
+        for c in head.lefts:
+            m = self.by_token.get(c.i)
+            if c.dep_ in ("compound", "poss") and m is not None and m.kind == "person":
+                country, _, _ = self._person(m.entries)
+                if country:
+                    tokens = self._expand(np_tokens(head))
+                    actor = self._actor(tokens, country + "GOV", country, "GOV", None)
+                    self.context.remember(actor, "country", None)
+                    return actor
         return None
 
     def _org_modifier(self, head: Token) -> Actor | None:

@@ -30,6 +30,7 @@ from .actors import ActorResolver, token_table
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
+from .when import time_words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
@@ -211,11 +212,12 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
 
 
 def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the listed prepositions under the heads; a time ("on Tuesday", "for a week") is none."""
     out = []
     for h in heads:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                out.extend(g for g in c.children if g.dep_ == "pobj")
+                out.extend(g for g in c.children if g.dep_ == "pobj" and g.lower_ not in time_words())
     return out
 
 
@@ -576,7 +578,7 @@ def _code_trigger(
             and not (tt.dep_.startswith("nsubj") and a.country == src.country)
         ]
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
-            alt = [x for x in _prep_objects([t, *words[1:]], LX().default_target_preps) if x not in tgt_toks]
+            alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets:
             if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):

@@ -55,6 +55,14 @@ def _data() -> dict[str, Any]:
     return json.loads(resources.files("eventcoder").joinpath("data/dates.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Lower-case words that name a time, never an actor: weekdays, months, "today", "week", "night"."""
+    d = _data()
+    words = {*d["weekdays"], *d["months"], *d["month_abbreviations"], *d["relative"], *d["time_nouns"]}
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpr:
     """A date expression in a sentence.

@@ -90,7 +90,8 @@ def test_unknown_person_keeps_name_title_and_country(nlp) -> None:
 
 def test_a_destination_is_no_context_country(nlp) -> None:
     actors = _resolve_all(nlp, "Senate President Bukola Testo will lead a delegation to Russia.")
-    assert "Testo" not in actors
+    assert actors["Testo"].country is None  # the unknown person keeps the name and the title's sector
+    assert (actors["Testo"].code, actors["Testo"].name) == ("GOV", "Bukola Testo")
 
 
 def test_no_country_without_support(nlp) -> None:
@@ -149,3 +150,44 @@ def test_dateline_holds_no_actor_but_gives_the_context(nlp) -> None:
     assert res.resolve(doc[0]) is None  # GOMA
     rebels = next(t for t in doc if t.text == "Rebels")
     assert res.resolve(rebels).code == "CODREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "head", "code", "name"),
+    [
+        # a title and a known surname: every person of that surname is of one country; the date picks the one
+        ("President Bush threatened Russia.", "2003-05-01", "Bush", "USAGOV", "George W. Bush"),
+        ("President Bush threatened Iraq.", "1991-01-10", "Bush", "USAGOV", "George H. W. Bush"),
+        ("President Bush spoke in Texas.", "2015-05-01", "Bush", "USAELI", None),
+        # a government named after its leader
+        ("The Trump administration imposed tariffs.", "2018-03-01", "administration", "USAGOV", None),
+        # an unknown person keeps the name and the title's sector, and no country the text does not give
+        ("President Sooronbai Testov resigned.", "2020-10-15", "Testov", "GOV", "Sooronbai Testov"),
+        ("Former prime minister Andreas Testou demanded elections.", None, "Testou", "ELI", "Andreas Testou"),
+        (
+            "Greek Prime Minister Andreas Testou demanded elections.",
+            None,
+            "Testou",
+            "GRCGOV",
+            "Andreas Testou",
+        ),
+    ],
+)
+def test_titled_names_without_an_entry(nlp, text, published, head, code, name) -> None:
+    actor = _resolve_all(nlp, text, published)[head]
+    assert actor.code == code
+    if name is not None:
+        assert actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("Syria says it is willing to withdraw its troops.", True),  # "it is willing": Syria
+        ("Iran said it is ready to talk.", True),
+        ("Iran said it is likely that talks resume.", False),  # expletive "it"
+    ],
+)
+def test_it_with_a_control_adjective_is_no_expletive(nlp, text, resolved) -> None:
+    actors = _resolve_all(nlp, text)
+    assert ("it" in actors) is resolved

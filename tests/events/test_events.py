@@ -112,3 +112,25 @@ def test_speech_without_content_is_no_statement(coder) -> None:
         coder, "In Iraq, the state has continued to brutalise Sunnis, denying them their rights."
     )
     assert not [r for r in records if r["cameo"] == "016"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a time is never a target ("on Tuesday"); the object's possessor is
+        ("On Tuesday, Nigeria's foreign minister summoned Niger's ambassador.", "114", "NGAGOV", "NER"),
+        # an object that is no actor: the target comes from "from" ("confiscated weapons from ...")
+        ("Palestinian police confiscated weapons from Hamas.", "17", "PSECOP", "PSEREBHMS"),
+        # "it is willing to": the pronoun is the speaker
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "035", "SYR", "LBN"),
+    ],
+)
+def test_targets_behind_times_objects_and_pronouns(coder, text: str, code: str, src: str, tgt: str) -> None:
+    r = _one([r for r in _events(coder, text) if r["cameo"].startswith(code)])
+    assert (r["source"]["code"], r["target"]["code"]) == (src, tgt)
+
+
+def test_an_unknown_titled_person_is_a_source_without_a_country(coder) -> None:
+    r = _one(_events(coder, "President Sooronbai Testov resigned on Thursday."))
+    assert (r["cameo"], r["source"]["code"], r["source"]["country"]) == ("0831", "GOV", None)
+    assert r["source"]["name"] == "Sooronbai Testov"

@@ -27,7 +27,9 @@ def test_txt_first_line_is_headline(tmp_path: Path) -> None:
 def test_jsonl_fields_and_bad_lines_named_by_line(tmp_path: Path) -> None:
     f = tmp_path / "a.jsonl"
     lines = [
-        json.dumps({"id": "x1", "text": "Russia met Ukraine.", "published": "2022-01-02", "url": "http://a/b"}),
+        json.dumps(
+            {"id": "x1", "text": "Russia met Ukraine.", "published": "2022-01-02", "url": "http://a/b"}
+        ),
         "{not json",
         json.dumps({"title": "no text"}),
         json.dumps({"text": "Fine.", "published": "2022-02-30"}),
