@@ -28,6 +28,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
+from .cameo import load_patterns
 from .document import Actor
 from .gazetteer import geocode
 from .lexicon import lexicon as LX
@@ -137,6 +138,7 @@ class ActorIndex:
                 add(lower, phrase, entry)
         self.sector_nouns: dict[str, tuple[str, str]] = knowledge.sector_lemmas()
         self.place_nouns: frozenset[str] = place_head_nouns()
+        self.event_nouns = frozenset(p.lemma for p in load_patterns() if p.pos == "N")
         for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
             for phrase, entries in table.items():
                 self.entries[key + phrase] = _dedupe(entries)
@@ -404,6 +406,10 @@ class ActorResolver:
             actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
             self.context.remember(actor, "group" if e.kind == "people" else "country", None)
             return actor
+        if m is not None and m.kind == "adj" and head.dep_ == "amod" and head.i == m.end - 1:
+            # the adjective of a nominal event stands for its country: "Palestinian riots", "Israeli strikes"
+            e = m.entries[0]
+            return self._actor(list(self.doc[m.start : m.end]), e.country, e.country, None, None)
         # a named person we do not know, introduced by a title: "President Abdelaziz Bouteflika"
         if head.pos_ == "PROPN" and title is None and m is None:
             title = self._sector_title(tokens)  # "Al Jazeera journalist Mahmoud Hussein"
@@ -453,8 +459,14 @@ class ActorResolver:
             return place
         elif (org := self._org_modifier(head)) is not None:
             return org
-        elif head.pos_ == "NOUN" and mod_country is not None and all(c.dep_ != "poss" for c in head.lefts):
-            # "Palestinian detainees", "a U.S. request"; not "Russia's motives"
+        elif (
+            head.pos_ == "NOUN"
+            and mod_country is not None
+            and all(c.dep_ != "poss" for c in head.lefts)
+            and not (head.dep_.startswith("nsubj") and lemma in self.index.event_nouns)
+        ):
+            # "Palestinian detainees", "a U.S. request"; not "Russia's motives", nor an event as the subject
+            # of another ("the Syrian war has killed thousands": no one is the war)
             actor = self._actor(tokens, mod_country + "CVL", mod_country, "CVL", None)
             self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)
             return actor
@@ -484,12 +496,13 @@ class ActorResolver:
             if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
             country = self._context_country(head)
-            if country is None:
+            if country is None and sector is None:
                 return None
         if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"
             sector = mod_sector
         sector = _former(sector, tokens)
-        actor = self._actor(tokens, country + (sector or ""), country, sector, None)
+        # with no country the text supports, the sector alone: "rebels" is REB, "the police" COP
+        actor = self._actor(tokens, (country or "") + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
         self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
         return actor

@@ -534,6 +534,8 @@ def _code_trigger(
     if len(src_toks) > 1 and "symmetric" in p.flags and not any(resolver.resolve(x) for x in tgt_toks):
         src_toks, tgt_toks = src_toks[:1], src_toks[1:]  # "Israel and Lebanon renewed negotiations"
     sources = [(s, a) for s in src_toks if (a := resolver.resolve(s)) is not None]
+    if "say" in p.flags:  # a statement needs a speaker we can place: not bare "officials said"
+        sources = [(s, a) for s, a in sources if a.country or a.name or len(a.code) > 3]
     if not sources:
         return []
     status = status_of(t)

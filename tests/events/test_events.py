@@ -134,3 +134,36 @@ def test_an_unknown_titled_person_is_a_source_without_a_country(coder) -> None:
     r = _one(_events(coder, "President Sooronbai Testov resigned on Thursday."))
     assert (r["cameo"], r["source"]["code"], r["source"]["country"]) == ("0831", "GOV", None)
     assert r["source"]["name"] == "Sooronbai Testov"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a sector with no country the text gives is coded by its sector alone
+        ("Police arrested dozens of protesters.", "173", "COP", "CVL"),
+        ("The rebels held talks with the army.", "040", "REB", "MIL"),
+        ("Rebels surrendered to the army on Friday.", "0874", "REB", None),
+        # the adjective of a nominal event stands for its country
+        ("Palestinian riots against Israeli military policies continued.", "145", "PSE", "ISRMIL"),
+        ("Israeli air strikes on Gaza killed ten people.", "19", "ISR", "PSE"),
+    ],
+)
+def test_sector_only_actors_and_nominal_events(
+    coder, text: str, code: str, src: str, tgt: str | None
+) -> None:
+    records = _events(coder, text)
+    r = _one([r for r in records if r["cameo"].startswith(code)])
+    assert r["source"]["code"] == src
+    assert (r["target"] or {}).get("code") == tgt
+    assert len(records) == 1, records  # "killed" has no source of its own: the strikes are no actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian war has killed thousands.",  # no one is the war
+        "Officials said the talks were useful.",  # a statement needs a speaker we can place
+    ],
+)
+def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) -> None:
+    assert _events(coder, text) == []
