@@ -507,7 +507,33 @@ def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
     if lemma in LX().deny_verbs:
         return "016", "occurred"
     if lemma in LX().threat_verbs:
-        return LX().threat_codes.get(root(code), "130"), "occurred"
+        return _threat_code(code), "occurred"
+    return None
+
+
+def _threat_code(code: str) -> str:
+    """The threat of an action: "threatened to impose sanctions" (163) is 1312, to attack (19) 138."""
+    codes = LX().threat_codes
+    return codes.get(code[:3]) or codes.get(root(code), "130")
+
+
+def _conditional_threat(t: Token, code: str, status: str) -> str | None:
+    """A coercive action announced on a condition is a threat: "will boycott the elections unless the
+    president steps down", "may halt mediation if ...". The code of that threat, or None."""
+    if status not in ("intended", "hypothetical") or t.pos_ != "VERB":
+        return None
+    if code[:3] not in LX().threat_codes and root(code) not in LX().threat_codes:
+        return None  # "will release the prisoners if ...": an offer, not a threat
+    chain = _clause_chain(t)
+    inside = {x.i for x in chain}  # the trigger's own "if" clause is no condition on it
+    for x in chain[:2]:
+        for c in x.children:
+            if (
+                c.dep_ == "advcl"
+                and c.i not in inside
+                and any(m.dep_ == "mark" and m.lower_ in LX().conditional_marks for m in c.children)
+            ):
+                return _threat_code(code)
     return None
 
 
@@ -555,6 +581,8 @@ def _code_trigger(
     governed = _governor_code(t, code)
     if governed is not None:
         code, status = governed
+    elif (threat := _conditional_threat(t, code, status)) is not None:
+        code, status = threat, "occurred"
     spk_tok = speaker_of(t)
     if "say" in p.flags and src_toks:  # a statement is attributed to whoever makes it
         spk_tok = src_toks[0]

@@ -167,3 +167,18 @@ def test_sector_only_actors_and_nominal_events(
 )
 def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) -> None:
     assert _events(coder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "status"),
+    [
+        # a coercive action announced on a condition is a threat of it
+        ("Iran will attack Iraq unless Baghdad accepts its conditions.", "138", "occurred"),
+        ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
+        # the action inside the condition stays hypothetical
+        ("If Russia attacks Ukraine, NATO will respond.", "190", "hypothetical"),
+    ],
+)
+def test_conditional_threats(coder, text: str, code: str, status: str) -> None:
+    r = _events(coder, text)[0]
+    assert (r["cameo"], r["status"]) == (code, status)
