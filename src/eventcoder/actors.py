@@ -580,6 +580,8 @@ class ActorResolver:
         """The sector a modifier gives: "military officials", "opposition leader", "police officers"."""
         for t in tokens:
             if t.i != head.i and t.dep_ in ("amod", "compound", "nmod"):
+                if t.pos_ == "ADJ" and t.lemma_.lower() in LX().non_sector_modifiers:
+                    continue  # "official contact" is no official's
                 hit = self.index.sector_nouns.get(t.lemma_.lower())
                 if hit is not None:
                     return hit[0]

@@ -517,12 +517,24 @@ def _threat_code(code: str) -> str:
     return codes.get(code[:3]) or codes.get(root(code), "130")
 
 
+def _threatening(code: str) -> bool:
+    """Is an announced action of this code a threat (protest, force, sanctions, coercion, violence)?"""
+    return code[:3] in LX().threat_codes or root(code) in LX().threat_codes
+
+
+def _announced_by(speaker: Actor | None, source: Actor) -> bool:
+    """Does the source announce its own action ("NATO confirmed it would tighten the blockade")?"""
+    return speaker is not None and (
+        speaker.code == source.code or (source.country is not None and speaker.country == source.country)
+    )
+
+
 def _conditional_threat(t: Token, code: str, status: str) -> str | None:
     """A coercive action announced on a condition is a threat: "will boycott the elections unless the
     president steps down", "may halt mediation if ...". The code of that threat, or None."""
     if status not in ("intended", "hypothetical") or t.pos_ != "VERB":
         return None
-    if code[:3] not in LX().threat_codes and root(code) not in LX().threat_codes:
+    if not _threatening(code):
         return None  # "will release the prisoners if ...": an offer, not a threat
     chain = _clause_chain(t)
     inside = {x.i for x in chain}  # the trigger's own "if" clause is no condition on it
@@ -582,7 +594,7 @@ def _code_trigger(
     if governed is not None:
         code, status = governed
     elif (threat := _conditional_threat(t, code, status)) is not None:
-        code, status = threat, "occurred"
+        code, status, governed = threat, "occurred", (threat, "occurred")
     spk_tok = speaker_of(t)
     if "say" in p.flags and src_toks:  # a statement is attributed to whoever makes it
         spk_tok = src_toks[0]
@@ -616,8 +628,11 @@ def _code_trigger(
             if "ambiguous" in p.flags:
                 continue
             targets = [(None, None)]
+        own_code, own_status = code, status
+        if status == "intended" and governed is None and _announced_by(speaker, src) and _threatening(code):
+            own_code, own_status = _threat_code(code), "occurred"  # "said they would boycott": a threat
         for tt, tgt in targets:
-            f = Found(t, p, words, code, src, tgt, s_tok, tt, status, speaker, anonymous)
+            f = Found(t, p, words, own_code, src, tgt, s_tok, tt, own_status, speaker, anonymous)
             f.related = [x for x in (tt, *words[1:]) if x is not None]
             via = s_tok.pos_ == "PRON" or (tt is not None and tt.pos_ == "PRON")
             f.confidence = _confidence(f, p, via)

@@ -177,6 +177,15 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
         ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
         # the action inside the condition stays hypothetical
         ("If Russia attacks Ukraine, NATO will respond.", "190", "hypothetical"),
+        # a coercive action the source announces for itself is a threat; one others predict stays intended
+        (
+            "Palestinian leaders said they would boycott all official contact with the United States.",
+            "133",
+            "occurred",
+        ),
+        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "138", "occurred"),
+        ("Russia will attack Ukraine, officials in Kyiv said.", "190", "intended"),
+        ("Iran said it would meet Iraq next week.", "036", "intended"),  # cooperation: intent, no threat
     ],
 )
 def test_conditional_threats(coder, text: str, code: str, status: str) -> None:
