@@ -205,6 +205,9 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
             if objs:  # object control: "urged Iran to stop", "positioned itself to launch"
                 return [objs[0]], []
+        held = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        if held:  # "was indicted by the court and will resign": the one indicted resigns, not the court
+            return [x for s in held for x in _with_conj(s)], []
         return verb_subjects(v.head, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head], []
@@ -625,6 +628,13 @@ def _code_trigger(
         if not targets:
             if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
                 continue  # a target was named but is no actor we know: too uncertain to code
+            if (
+                root(code) == "04"
+                and "symmetric" in p.flags
+                and len(sources) == 1
+                and s_tok.tag_ in ("NN", "NNP")
+            ):
+                continue  # "the cabinet met": one party alone, no meeting between two
             if "ambiguous" in p.flags:
                 continue
             targets = [(None, None)]

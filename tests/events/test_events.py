@@ -191,3 +191,21 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
 def test_conditional_threats(coder, text: str, code: str, status: str) -> None:
     r = _events(coder, text)[0]
     assert (r["cameo"], r["status"]) == (code, status)
+
+
+def test_a_verb_conjoined_to_a_passive_shares_its_subject(coder) -> None:
+    text = "Montenegro's prime minister has been indicted by a U.N. court and will resign."
+    by_code = {r["root"]: r for r in _events(coder, text)}
+    assert (by_code["17"]["source"]["code"], by_code["17"]["target"]["code"]) == ("IGOUNO", "MNEGOV")
+    assert by_code["03"]["source"]["code"] == "MNEGOV"  # the one indicted resigns, not the court
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Israel's cabinet met on Sunday.", 0),  # one party alone: no meeting between two
+        ("Blinken and Lavrov met in Geneva.", 1),
+    ],
+)
+def test_a_meeting_needs_two_parties(coder, text: str, n: int) -> None:
+    assert len([r for r in _events(coder, text) if r["root"] == "04"]) == n
