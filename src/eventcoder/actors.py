@@ -515,7 +515,7 @@ class ActorResolver:
         if (
             low == "it"
             and head.dep_ == "nsubj"
-            and head.head.lemma_ == "be"
+            and head.head.lemma_ in lx.expletive_verbs
             and not any(c.lemma_.lower() in lx.control_adjectives for c in head.head.children)
         ):
             return None  # expletive: "it is too early to tell", "it is likely that"; not "it is willing to"

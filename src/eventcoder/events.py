@@ -205,13 +205,28 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
             if objs:  # object control: "urged Iran to stop", "positioned itself to launch"
                 return [objs[0]], []
+        if v.dep_ == "conj" and _bare_participle(v) and _passive(v.head):
+            return [], []  # "were identified and arrested", "have been tortured and murdered": no agent here
         held = [c for c in v.head.children if c.dep_ == "nsubjpass"]
         if held:  # "was indicted by the court and will resign": the one indicted resigns, not the court
             return [x for s in held for x in _with_conj(s)], []
         return verb_subjects(v.head, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ == "acl" and _bare_participle(v):
+            return agent, [v.head]  # "children abducted by their mother", "fighters captured in Syria"
         return [v.head], []
     return [], []
+
+
+def _bare_participle(v: Token) -> bool:
+    """A past participle without an auxiliary of its own ("arrested" in "were identified and arrested")."""
+    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.dep_ == "conj" and _bare_participle(v) and _passive(v.head)
+    )
 
 
 def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -626,7 +641,12 @@ def _code_trigger(
             alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets:
-            if "ambiguous" in p.flags or ("no_target" not in p.flags and "say" not in p.flags and tgt_toks):
+            if "ambiguous" in p.flags or (
+                "no_target" not in p.flags
+                and "say" not in p.flags
+                and tgt_toks
+                and root(code) not in LX().untargeted_roots
+            ):
                 continue  # a target was named but is no actor we know: too uncertain to code
             if (
                 root(code) == "04"

@@ -191,8 +191,10 @@ class Coder:
         date = when.resolve_event_date(f.trigger, published, related=f.related, future=f.status == "intended")
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
-        # visits, deployments: the target is the place
-        visit = f.target_token is not None and f.code in lexicon().destination_codes
+        # visits, deployments, occupations and attacks: a target that is a place is the event's place
+        visit = f.target_token is not None and (
+            f.code in lexicon().destination_codes or f.code[:2] in lexicon().target_place_roots
+        )
         dest = [f.target_token] if visit else []
         place = where.resolve_event_place(
             f.trigger,

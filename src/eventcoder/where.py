@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
+from .lexicon import lexicon
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
@@ -240,6 +241,29 @@ def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> s
     return None
 
 
+def _lone_locative(
+    mentions: list[Span], exclude: Sequence[Span], trigger: Token
+) -> tuple[tuple[int, int, int, int], Span, Token | None] | None:
+    """The fallback when nothing attaches to the event: the sentence's one place named in a fronted locative
+    on a verb ("On Tuesday in Kabul, a suicide bomber killed 12 people ... when he detonated ..."), when it
+    names exactly one; not a place that describes a person ("officials in Washington") or where something
+    was said."""
+    g = _grammar()
+    found = [
+        m
+        for m in mentions
+        if m.root.dep_ == "pobj"
+        and m.root.head.lower_ in g.locative
+        and m.root.head.head.pos_ in _VERBS
+        and m.root.head.i < m.root.head.head.i  # fronted: "In Gaza, meanwhile, soldiers shot ..."
+        and m.root.head.head.lemma_.lower() not in lexicon().say_lemmas
+        and not any(x is not None and m.start < x.end and x.start < m.end for x in exclude)
+    ]
+    if len(found) != 1:
+        return None
+    return (6, 0, abs(found[0].start - trigger.i), found[0].start), found[0], None
+
+
 def resolve_event_place(
     trigger: Token,
     *,
@@ -274,6 +298,8 @@ def resolve_event_place(
         key = (att[0], fineness, att[1], m.start)  # "the West Bank city of Nablus", "Nairobi, Kenya"
         if best is None or key < best[0]:
             best = (key, m, att[2])
+    if best is None:
+        best = _lone_locative(mentions, exclude, trigger)
     if best is None:
         return None
     _, m, of_head = best

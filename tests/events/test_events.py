@@ -209,3 +209,24 @@ def test_a_verb_conjoined_to_a_passive_shares_its_subject(coder) -> None:
 )
 def test_a_meeting_needs_two_parties(coder, text: str, n: int) -> None:
     assert len([r for r in _events(coder, text) if r["root"] == "04"]) == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle conjoined to a passive is passive too: the victims are no source
+        "Captured opposition fighters have been tortured and murdered in their thousands.",
+        "Isis fighters sneaked into a convoy and were later identified and arrested at a checkpoint.",
+        # a participle after a noun: the noun is what was done to, not who did it
+        "The fate of two American children abducted in 2015 is still unknown.",
+        # "it seemed": an expletive, no antecedent
+        "Russia held talks. It seemed a surefire policy to capture the public mood.",
+    ],
+)
+def test_no_source_from_a_passive_participle_or_an_expletive(coder, text: str) -> None:
+    assert [r for r in _events(coder, text) if r["root"] in ("17", "18", "19", "20")] == []
+
+
+def test_violence_against_an_unknown_target_is_coded_without_one(coder) -> None:
+    r = _one(_events(coder, "Syrian troops shelled the old bridge on Monday."), "19")
+    assert (r["source"]["code"], r["target"]) == ("SYRMIL", None)

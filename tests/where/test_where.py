@@ -189,3 +189,15 @@ def test_dateline(text: str, name: str, country: str, span: str) -> None:
 )
 def test_no_dateline(text: str) -> None:
     assert dateline_place(text) is None
+
+
+def test_an_attacked_place_is_the_event_place(coder) -> None:
+    (records,) = coder.code_texts(["Russian troops shelled Kharkiv on Monday."], published="2022-01-18")
+    assert records[0]["place"]["name"] == "Kharkiv"
+
+
+def test_a_fronted_locative_places_a_later_event(coder) -> None:
+    text = "On Tuesday in Kabul, Taliban fighters killed 12 soldiers when they attacked a checkpoint."
+    (records,) = coder.code_texts([text], published="2022-01-18")
+    attack = next(r for r in records if r["trigger"]["text"].startswith("attacked"))
+    assert attack["place"]["name"] == "Kabul"
