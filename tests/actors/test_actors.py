@@ -191,3 +191,17 @@ def test_titled_names_without_an_entry(nlp, text, published, head, code, name) -
 def test_it_with_a_control_adjective_is_no_expletive(nlp, text, resolved) -> None:
     actors = _resolve_all(nlp, text)
     assert ("it" in actors) is resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Soviet Union deployed missiles.", "Union", "RUS"),
+        ("Yugoslavia lifted a night curfew.", "Yugoslavia", "SRB"),
+        ("Zaire closed its border.", "Zaire", "COD"),
+        ("West Germany signed the treaty.", "Germany", "DEU"),
+        ("Soviet troops withdrew.", "troops", "RUSMIL"),
+    ],
+)
+def test_former_states_are_their_successors(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text, "1989-05-01")[head].code == code
