@@ -437,6 +437,12 @@ class ActorResolver:
         prior = self.context.by_surname(head.text, head.idx + self.base) if head.pos_ == "PROPN" else None
         if prior is not None:
             return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
+        if (
+            head.pos_ == "PROPN"
+            and m is None
+            and (described := self._apposed(head, tokens, exclude)) is not None
+        ):
+            return described
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
         lemma = self._lemma(head)
         if lemma in LX().person_government_nouns and (led := self._led_by(head)) is not None:
@@ -601,6 +607,25 @@ class ActorResolver:
         actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
         self.context.remember(actor, "person", None)
         return actor
+
+    def _apposed(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
+        """A name we do not know, described by an apposition: "Mohammad Radmanish, an Afghan defence
+        spokesperson" is AFGGOV and keeps the name."""
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                described = self.resolve(c, exclude)
+                if described is not None and described.name is None:
+                    names = [t for t in tokens if t.pos_ == "PROPN"]
+                    actor = self._actor(
+                        names or [head],
+                        described.code,
+                        described.country,
+                        described.sector,
+                        " ".join(t.text for t in names) or head.text,
+                    )
+                    self.context.remember(actor, "person", None)
+                    return actor
+        return None
 
     def _led_by(self, head: Token) -> Actor | None:
         """A government named after its leader: "the Trump administration", "the Assad regime"."""

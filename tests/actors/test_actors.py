@@ -205,3 +205,8 @@ def test_it_with_a_control_adjective_is_no_expletive(nlp, text, resolved) -> Non
 )
 def test_former_states_are_their_successors(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text, "1989-05-01")[head].code == code
+
+
+def test_an_unknown_name_takes_its_apposition(nlp) -> None:
+    actors = _resolve_all(nlp, "Mohammad Testani, an Afghan army spokesman, denied the report.")
+    assert (actors["Testani"].country, actors["Testani"].name) == ("AFG", "Mohammad Testani")

@@ -230,3 +230,8 @@ def test_no_source_from_a_passive_participle_or_an_expletive(coder, text: str) -
 def test_violence_against_an_unknown_target_is_coded_without_one(coder) -> None:
     r = _one(_events(coder, "Syrian troops shelled the old bridge on Monday."), "19")
     assert (r["source"]["code"], r["target"]) == ("SYRMIL", None)
+
+
+def test_a_light_verb_governs_a_compound_event_noun(coder) -> None:
+    r = _one(_events(coder, "Qatar launched a mediation effort on Monday."), "04")
+    assert (r["cameo"], r["source"]["code"]) == ("045", "QAT")
