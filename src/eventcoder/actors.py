@@ -318,6 +318,8 @@ class ActorResolver:
         for t in tokens:
             m = self.by_token.get(t.i)
             if m and m.kind in ("adj", "name", "people", "capital", "metonym") and m.entries[0].country:
+                if m.kind == "adj" and m.start > 0 and self.doc[m.start - 1].lower_ in LX().former:
+                    continue  # "the former Soviet state" is not Russia
                 return m.entries[0].country
         return None
 
