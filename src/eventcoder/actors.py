@@ -107,7 +107,8 @@ class ArticleContext:
 class ActorIndex:
     """Knowledge compiled into matchers; built once per process (see :func:`get_index`)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, tables: knowledge.ActorTables | None = None) -> None:
+        tables = tables or knowledge.builtin_tables()
         self.entries: dict[str, list[Entry]] = {}
         self.proper = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -121,22 +122,23 @@ class ActorIndex:
             if phrase:
                 table.setdefault(phrase, []).append(entry)
 
-        for c in knowledge.country_phrases():
+        for c in tables.countries:
             add(proper, c.phrase, Entry(c.kind, c.iso3, c.iso3, c.sector or None))
-        for o in knowledge.organizations():
+        for o in tables.organizations:
             add(proper, o.phrase, Entry("org", o.code, o.country or None, o.sector or None))
         self.surnames: dict[str, list[Entry]] = {}
-        for p in knowledge.people():
+        for p in tables.people:
             entry = Entry("person", p.country or None, p.country or None, p.sector, p)
             for alias in (p.name, *p.aliases):
                 add(proper, alias, entry)
                 if " " in alias.strip():
                     self.surnames.setdefault(alias.split()[-1], []).append(entry)
-        for t in knowledge.titles():
+        for t in tables.titles:
             entry = Entry("title", t.country or None, t.country or None, t.sector)
             for phrase in _with_plural(t.phrase.lower()):
                 add(lower, phrase, entry)
-        self.sector_nouns: dict[str, tuple[str, str]] = knowledge.sector_lemmas()
+        self.sector_nouns: dict[str, tuple[str, str]] = dict(tables.sectors)
+        self.titles = tables.titles
         self.place_nouns: frozenset[str] = place_head_nouns()
         self.event_nouns = frozenset(p.lemma for p in load_patterns() if p.pos == "N")
         for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
@@ -203,8 +205,14 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
     return seen
 
 
+def get_index(nlp: Language, tables: knowledge.ActorTables | None = None) -> ActorIndex:
+    """The actor index over the built-in tables (built once per process), or over ``tables`` (the
+    built-ins extended by a user's files, see :func:`knowledge.load_user_actors`)."""
+    return _builtin_index(nlp) if tables is None else ActorIndex(nlp, tables)
+
+
 @lru_cache(maxsize=2)
-def get_index(nlp: Language) -> ActorIndex:
+def _builtin_index(nlp: Language) -> ActorIndex:
     return ActorIndex(nlp)
 
 

@@ -210,3 +210,18 @@ def test_former_states_are_their_successors(nlp, text: str, head: str, code: str
 def test_an_unknown_name_takes_its_apposition(nlp) -> None:
     actors = _resolve_all(nlp, "Mohammad Testani, an Afghan army spokesman, denied the report.")
     assert (actors["Testani"].country, actors["Testani"].name) == ("AFG", "Mohammad Testani")
+
+
+def test_a_user_actor_file_extends_the_index(nlp, tmp_path) -> None:
+    from eventcoder import knowledge
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("phrase\tcode\tcountry\tsector\tkind\nTestland Liberation Front\tTSTREBTLF\t\tREB\tarmed\n")
+    tables = knowledge.builtin_tables().extended(knowledge.load_user_actors(f))
+    doc = nlp("The Testland Liberation Front attacked Russia.")
+    res = ActorResolver(get_index(nlp, tables), doc, ArticleContext(None))
+    heads = {t.text: res.resolve(t) for t in doc if t.dep_ in ("nsubj", "dobj")}
+    assert heads["Front"].code == "TSTREBTLF"
+    assert heads["Russia"].code == "RUS"  # the built-ins are still there
+    builtin = ActorResolver(get_index(nlp), doc, ArticleContext(None))
+    assert builtin.resolve(next(t for t in doc if t.text == "Front")) is None
