@@ -144,7 +144,12 @@ class ActorIndex:
         for table, matcher, key in ((proper, self.proper, "P:"), (lower, self.lower, "L:")):
             for phrase, entries in table.items():
                 self.entries[key + phrase] = _dedupe(entries)
-                matcher.add(key + phrase, [nlp.make_doc(phrase)])
+                docs = [nlp.make_doc(phrase)]
+                if key == "L:" and "." in phrase:  # "Gen." is one token only when capitalised
+                    titled = nlp.make_doc(phrase.title())
+                    if len(titled) != len(docs[0]):
+                        docs.append(titled)
+                matcher.add(key + phrase, docs)
         self.vocab = nlp.vocab
 
     def matches(self, doc: Doc) -> dict[int, Match]:
@@ -372,6 +377,11 @@ class ActorResolver:
         if kept is not None and kept[0] == known:
             return kept[1]
         actor = self._resolve(head, exclude)
+        if actor is None and head.pos_ == "NOUN":  # "his Turkish counterpart, Recep Tayyip Erdogan"
+            named = (
+                self.resolve(c, exclude) for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            )
+            actor = next((a for a in named if a is not None), None)
         if len(self.context.recent) == known:
             self._kept[key] = (known, actor)
         return actor

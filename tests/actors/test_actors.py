@@ -225,3 +225,18 @@ def test_a_user_actor_file_extends_the_index(nlp, tmp_path) -> None:
     assert heads["Russia"].code == "RUS"  # the built-ins are still there
     builtin = ActorResolver(get_index(nlp), doc, ArticleContext(None))
     assert builtin.resolve(next(t for t in doc if t.text == "Front")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Russia met Vietnamese defense chief Gen. Ngo Test Lich.", "Lich", "VNMMIL"),  # "Gen." as a title
+        (
+            "Putin will meet his Turkish counterpart, Recep Tayyip Erdogan, in Ankara.",
+            "counterpart",
+            "TURGOV",
+        ),
+    ],
+)
+def test_abbreviated_titles_and_named_appositions(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
