@@ -235,3 +235,16 @@ def test_violence_against_an_unknown_target_is_coded_without_one(coder) -> None:
 def test_a_light_verb_governs_a_compound_event_noun(coder) -> None:
     r = _one(_events(coder, "Qatar launched a mediation effort on Monday."), "04")
     assert (r["cameo"], r["source"]["code"]) == ("045", "QAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        ("Croatia has opened its borders to refugees from Serbia.", "075", "HRV", "SRBREF"),
+        ("Germany accepted 1,500 refugees.", "075", "DEU", None),
+        ("Protesters in Caracas burned the American flag.", "145", "VENCVL", None),
+    ],
+)
+def test_asylum_and_flag_burning_patterns(coder, text: str, code: str, src: str, tgt: str | None) -> None:
+    r = _one([r for r in _events(coder, text) if r["cameo"] == code])
+    assert (r["source"]["code"], (r["target"] or {}).get("code")) == (src, tgt)
