@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from . import __version__, knowledge, when, where
 from .actors import ActorResolver, ArticleContext, get_index
 from .cameo import load_cameo, root
-from .document import Actor, Article, Sentence
+from .document import Actor, Article, Place, Sentence
 from .events import Found, extract, pattern_index
 from .lexicon import lexicon
 from .nlp import load_nlp
@@ -146,9 +146,14 @@ class Coder:
         published = dt.date.fromisoformat(article.published) if article.published else None
         context = ArticleContext(published)
         dateline = where.dateline_place(article.text)
+        fallback: Place | None = None
         if dateline is not None:  # "GOMA, Congo - ": no actors in it; its country is the last-resort context
             context.dateline_end = where.dateline_end(article.text)
             context.dateline_country = dateline[0].country
+            hit, start, end = dateline
+            fallback = Place(
+                hit.name, hit.country, hit.lat, hit.lon, hit.geonameid, start, end, hit.precision
+            )
         records: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         pairs: set[tuple] = set()
@@ -162,7 +167,7 @@ class Coder:
             for sent in doc.sents:
                 resolver.register_sentence(sent)
                 for f in extract(sent, resolver, self.patterns):
-                    rec = self._record(article, k, base, sent, f, published)
+                    rec = self._record(article, k, base, sent, f, published, fallback)
                     key = (
                         rec["source"] and rec["source"]["code"],
                         rec["target"] and rec["target"]["code"],
@@ -183,7 +188,14 @@ class Coder:
         return records
 
     def _record(
-        self, article: Article, k: int, base: int, sent: Span, f: Found, published: dt.date | None
+        self,
+        article: Article,
+        k: int,
+        base: int,
+        sent: Span,
+        f: Found,
+        published: dt.date | None,
+        dateline: Place | None = None,
     ) -> dict:
         info = self.cameo[f.code]
         t0, t1 = _span(f.words if len(f.words) > 1 and f.words[-1].i - f.trigger.i < 4 else [f.trigger])
@@ -205,6 +217,10 @@ class Coder:
                 sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand") for a in exclude
             ],
         )
+        if place is not None:
+            place = dataclasses.replace(place, start=place.start + base, end=place.end + base)
+        elif dateline is not None and dateline.country in {a.country for a in exclude}:
+            place = dateline  # nothing in the sentence: the dateline, when the event involves its country
         s = article.sentences[k]
         src, tgt = f.source and f.source.code, f.target and f.target.code
         rid = hashlib.sha1(f"{article.id}|{k}|{t0}|{f.code}|{src}|{tgt}".encode()).hexdigest()[:16]
@@ -244,8 +260,8 @@ class Coder:
                 "lat": place.lat,
                 "lon": place.lon,
                 "geonameid": place.geonameid,
-                "start": place.start + base,
-                "end": place.end + base,
+                "start": place.start,
+                "end": place.end,
             },
             "trigger": {"text": article.text[t0:t1], "start": t0, "end": t1},
             "confidence": f.confidence,

@@ -201,3 +201,14 @@ def test_a_fronted_locative_places_a_later_event(coder) -> None:
     (records,) = coder.code_texts([text], published="2022-01-18")
     attack = next(r for r in records if r["trigger"]["text"].startswith("attacked"))
     assert attack["place"]["name"] == "Kabul"
+
+
+def test_the_dateline_places_events_of_its_country_only(coder) -> None:
+    text = (
+        "NAIROBI, Kenya - Kenyan police arrested dozens of opposition supporters. Russia criticized Ukraine."
+    )
+    (records,) = coder.code_texts([text], published="2022-01-18")
+    by_code = {r["source"]["code"]: r for r in records}
+    place = by_code["KENCOP"]["place"]
+    assert (place["name"], place["start"], place["end"]) == ("Nairobi", 0, 7)
+    assert by_code["RUS"]["place"] is None  # an event elsewhere is not placed at the dateline
