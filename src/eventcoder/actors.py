@@ -521,7 +521,8 @@ class ActorResolver:
             prior = self.context.by_title(key, head.idx + self.base)
             if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
-            country = self._context_country(head)
+            if not (head.tag_ == "NNS" and lemma in LX().definite_country):
+                country = self._context_country(head)  # not "several western governments": many countries
             if country is None and sector is None:
                 return None
         if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"

@@ -475,7 +475,8 @@ def _requests(
 ) -> tuple[set[int], dict[int, str]]:
     """Triggers asked for by an appeal or demand (not events themselves), and the appeal/demand code each
     request gets from what it asks for ("urged Iran to resume talks" is 026). A speech verb whose content is
-    an obligation ("said Sudan must return ...") is a demand too."""
+    an obligation ("said Sudan must return ...") or that tells someone to act ("told people to conduct
+    attacks") is a demand too."""
     lx = LX()
     by_i = {t.i: cands for t, cands in triggers}
     requested: set[int] = set()
@@ -491,8 +492,11 @@ def _requests(
             continue
         if g.pos_ != "VERB":
             continue
+        told = say and any(d.dep_ in ("dobj", "dative") for d in g.children)  # "told people to attack"
         for c in g.children:
-            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i or (say and not _must(c)):
+            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i:
+                continue
+            if say and not (_must(c) or (told and c.dep_ == "xcomp")):
                 continue
             requested.update(x.i for x in c.subtree if x.i in by_i)
             code = table.get(root(by_i[c.i][0][0].code)) if c.i in by_i else None

@@ -248,3 +248,12 @@ def test_a_light_verb_governs_a_compound_event_noun(coder) -> None:
 def test_asylum_and_flag_burning_patterns(coder, text: str, code: str, src: str, tgt: str | None) -> None:
     r = _one([r for r in _events(coder, text) if r["cameo"] == code])
     assert (r["source"]["code"], (r["target"] or {}).get("code")) == (src, tgt)
+
+
+def test_no_event_from_an_order_or_from_many_governments(coder) -> None:
+    told = _events(coder, "The group's leadership told people to conduct attacks at home.")
+    assert not [r for r in told if r["root"] == "19"]  # told to act: not done yet
+    many = _events(
+        coder, "Syria closed its border. Several western governments said their citizens were not welcome."
+    )
+    assert not [r for r in many if r["source"]["code"] == "SYRGOV"]
