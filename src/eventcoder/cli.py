@@ -40,6 +40,32 @@ def main(
     """eventcoder: who did what to whom, when and where, from news text, offline."""
 
 
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="A file of your own actors (same format as a built-in table, told by its header; "
+        "docs/actors-data.md). Repeat for several.",
+    ),
+]
+
+
+def _check_actors(files: list[Path] | None) -> list[str]:
+    """The user's actor files, each read once here so that a bad line stops the run before any coding."""
+    from .knowledge import KnowledgeError, with_user_actors
+
+    paths = [str(f) for f in files or []]
+    try:
+        with_user_actors(paths)
+    except KnowledgeError as e:
+        _err(errors.E013.format(detail=str(e)))
+        raise typer.Exit(2) from None
+    except OSError as e:
+        _err(errors.E013.format(detail=f"{e.filename}: {e.strerror}"))
+        raise typer.Exit(2) from None
+    return paths
+
+
 def _check_published(published: str | None) -> str | None:
     if published is None:
         return None
@@ -60,12 +86,14 @@ def code(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes (default: the number of cores).")
     ] = DEFAULT_WORKERS,
+    actors: ActorsOption = None,
 ) -> None:
     """Code articles and write one event record per line (JSON lines), in input order."""
     from .runner import code_paths
 
     pub = _check_published(published)
-    stats = code_paths(paths, pub, output, report=_err, workers=workers)
+    actor_files = _check_actors(actors)
+    stats = code_paths(paths, pub, output, report=_err, workers=workers, actor_files=actor_files)
     if stats.articles == 0:
         _err(errors.E012)
         raise typer.Exit(1)

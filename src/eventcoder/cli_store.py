@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from . import errors
-from .cli import _check_published, _err, app
+from .cli import ActorsOption, _check_actors, _check_published, _err, app
 from .store import DEFAULT_DB
 
 E034 = "E034 {db}: cannot open the store ({detail})."
@@ -67,6 +67,7 @@ def ingest(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
     ] = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Read, code and store articles; skips articles already stored (rerun to resume)."""
     import duckdb
@@ -77,6 +78,7 @@ def ingest(
     from .store import StoreError
 
     pub = _check_published(published)
+    actor_files = _check_actors(actors)
     try:
         cols = parse_columns(columns)
     except ValueError as e:
@@ -92,6 +94,7 @@ def ingest(
             columns=cols,
             report=_err,
             progress=progress,
+            actor_files=actor_files,
         )
     except KeyboardInterrupt:
         _err(E037)

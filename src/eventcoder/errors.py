@@ -16,3 +16,4 @@ E009 = "E009 {path}:{line}: invalid 'published' value {value!r} (expected YYYY-M
 E010 = "E010 {path}: unsupported file type {suffix!r} (supported: " + SUPPORTED + ")."
 E011 = "E011 {origin}: coding failed ({detail}); article skipped."
 E012 = "E012 Nothing could be coded: every input was missing, empty or malformed."
+E013 = "E013 --actors {detail}. Fix the file (format: docs/actors-data.md) and run again."

@@ -69,15 +69,16 @@ class Executor(Protocol):
 class InProcess:
     """Codes in this process with one coder (made on first use unless given)."""
 
-    def __init__(self, coder: Any = None) -> None:
+    def __init__(self, coder: Any = None, actor_files: Sequence[str] = ()) -> None:
         self.coder = coder
+        self.actor_files = tuple(actor_files)
 
     def map(self, batches: Iterable[Sequence[Payload]]) -> Iterator[list[Result]]:
         for batch in batches:
             if self.coder is None:
                 from .pipeline import Coder
 
-                self.coder = Coder()
+                self.coder = Coder(actor_files=self.actor_files)
             yield code_batch(self.coder, batch)
 
     def close(self) -> None:
@@ -90,11 +91,11 @@ class InProcess:
 _WORKER_CODER: Any = None
 
 
-def _init_worker() -> None:
+def _init_worker(actor_files: tuple[str, ...] = ()) -> None:
     global _WORKER_CODER
     from .pipeline import Coder
 
-    _WORKER_CODER = Coder()
+    _WORKER_CODER = Coder(actor_files=actor_files)
 
 
 def _code_in_worker(batch: Sequence[Payload]) -> list[Result]:
@@ -108,9 +109,11 @@ def _worker_peak_rss(_: int) -> float:
 class ProcessPool:
     """Codes over ``workers`` spawned processes (spawn: no inherited state, same on every platform)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, actor_files: Sequence[str] = ()) -> None:
         self.workers = workers
-        self.pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker)
+        self.pool = mp.get_context("spawn").Pool(
+            workers, initializer=_init_worker, initargs=(tuple(actor_files),)
+        )
 
     def map(self, batches: Iterable[Sequence[Payload]]) -> Iterator[list[Result]]:
         return self.pool.imap(_code_in_worker, batches)
@@ -129,6 +132,6 @@ class ProcessPool:
         self.pool.join()
 
 
-def executor(workers: int, coder: Any = None) -> InProcess | ProcessPool:
-    """In-process for one worker, a process pool for more."""
-    return ProcessPool(workers) if workers > 1 else InProcess(coder)
+def executor(workers: int, coder: Any = None, actor_files: Sequence[str] = ()) -> InProcess | ProcessPool:
+    """In-process for one worker, a process pool for more; ``actor_files`` extend every coder's actors."""
+    return ProcessPool(workers, actor_files) if workers > 1 else InProcess(coder, actor_files)

@@ -133,12 +133,14 @@ def ingest(
     report: Report | None = None,
     progress: bool | None = None,
     coder: Any = None,
+    actor_files: Sequence[str] = (),
 ) -> IngestResult:
     """Ingest ``paths`` into the store ``db``; returns what the run did.
 
     ``report`` gets every problem line as it happens (default: stderr). ``progress`` shows a rich bar
     (default: when stderr is a terminal; otherwise one line per committed batch, at most every 5 s).
-    ``coder`` is reused for in-process coding (``workers == 1``).
+    ``coder`` is reused for in-process coding (``workers == 1``). ``actor_files`` extend the actor
+    knowledge (``--actors``).
     """
     t0 = time.monotonic()
     console = Console(stderr=True)
@@ -167,7 +169,7 @@ def ingest(
         articles = read_paths(list(paths), published, on_read_problem, columns=columns)
         todo = _select(articles, known, counts, result, add)
         batches = [[pack(a) for a in todo[i : i + batch_size]] for i in range(0, len(todo), batch_size)]
-        pool = executor(min(workers, len(batches)) if len(batches) > 1 else 1, coder)
+        pool = executor(min(workers, len(batches)) if len(batches) > 1 else 1, coder, actor_files)
         results: Iterator = pool.map(batches)
         bar = _progress(console) if show_bar else None
         task = bar.add_task("ingest", total=len(todo), events=0) if bar else None

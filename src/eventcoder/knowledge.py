@@ -13,7 +13,7 @@ This module only *loads* knowledge; matching it against text is the actors stage
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -443,6 +443,14 @@ def builtin_tables() -> ActorTables:
 
 
 # --------------------------------------------------------------------------------------------- user files
+
+
+def with_user_actors(paths: Sequence[str | Path]) -> ActorTables:
+    """The built-in tables extended by a user's actor files, in order (a later file wins)."""
+    tables = builtin_tables()
+    for path in paths:
+        tables = tables.extended(load_user_actors(path))
+    return tables
 
 
 def load_user_actors(path: str | Path) -> ActorTables:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -65,17 +66,23 @@ class Coder:
     tagged and parsed, each as a small Doc of its own whose offsets are shifted back into the article.
     """
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32, prefilter: bool = True) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        batch_size: int = 32,
+        prefilter: bool = True,
+        actor_files: Sequence[str | Path] = (),
+    ) -> None:
         self.nlp = nlp or load_nlp()
         self.senter = self.nlp.get_pipe("senter")
         self.batch_size = batch_size
-        self.index = get_index(self.nlp)
+        self.index = get_index(self.nlp, knowledge.with_user_actors(actor_files) if actor_files else None)
         self.patterns = pattern_index()
         self.cameo = load_cameo()
         self.prefilter: Prefilter | None = None
         if prefilter:
             lx = lexicon()
-            titles = {w for t in knowledge.titles() for w in t.phrase.lower().split()}
+            titles = {w for t in self.index.titles for w in t.phrase.lower().split()}
             actor_words = set(self.index.sector_nouns) | titles | lx.pronouns_thing | lx.pronouns_group
             patterns = [
                 p for group in (self.patterns.verbs, self.patterns.nouns) for ps in group.values() for p in ps

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -46,14 +46,21 @@ class Stats:
 
 
 def code_stream(
-    articles: Iterator[Article], out: IO[str], report: Report, stats: Stats, workers: int = 1, batch: int = 32
+    articles: Iterator[Article],
+    out: IO[str],
+    report: Report,
+    stats: Stats,
+    workers: int = 1,
+    batch: int = 32,
+    actor_files: Sequence[str] = (),
 ) -> None:
     """Code articles and write their records as JSON lines to ``out``, in input order whatever ``workers``."""
     batches = (
         [pack(a) for a in chunk] for chunk in iter(lambda: list(itertools.islice(articles, batch)), [])
     )
     first = list(itertools.islice(batches, 2))
-    pool = executor(workers if len(first) > 1 else 1)  # a single batch is not worth starting processes
+    # a single batch is not worth starting processes
+    pool = executor(workers if len(first) > 1 else 1, actor_files=actor_files)
     mine, theirs = itertools.tee(itertools.chain(first, batches))
     try:
         for payloads, results in zip(mine, pool.map(theirs), strict=True):
@@ -82,19 +89,24 @@ def _progress(articles: Iterator[Article], enabled: bool) -> Iterator[Article]:
 
 
 def code_paths(
-    paths: list[str], published: str | None, output: Path | None, report: Report, workers: int = 1
+    paths: list[str],
+    published: str | None,
+    output: Path | None,
+    report: Report,
+    workers: int = 1,
+    actor_files: Sequence[str] = (),
 ) -> Stats:
     """Code every article in ``paths``; write to ``output`` atomically (or stdout)."""
     stats = Stats()
     articles = _progress(read_paths(paths, published, report), enabled=sys.stderr.isatty())
     if output is None:
-        code_stream(articles, sys.stdout, report, stats, workers)
+        code_stream(articles, sys.stdout, report, stats, workers, actor_files=actor_files)
         return stats
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".eventcoder-", dir=output.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            code_stream(articles, fh, report, stats, workers)
+            code_stream(articles, fh, report, stats, workers, actor_files=actor_files)
         os.replace(tmp, output)
     finally:
         if os.path.exists(tmp):

@@ -111,3 +111,32 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
         outs.append(buf.getvalue())
         assert stats.articles == 5
     assert outs[0] == outs[1] and outs[0].count("\n") >= 4
+
+
+ORG_FILE = "phrase\tcode\tcountry\tsector\tkind\nTestland Liberation Front\tTSTREBTLF\t\tREB\tarmed\n"
+ORG_TEXT = "The Testland Liberation Front attacked Russian troops on Monday.\n"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_user_actor_files_extend_the_coder(tmp_path: Path, workers: str) -> None:
+    (tmp_path / "mine.tsv").write_text(ORG_FILE, encoding="utf-8")
+    for n in range(40):  # more than one batch, so that two workers really start
+        (tmp_path / f"a{n:02}.txt").write_text(ORG_TEXT, encoding="utf-8")
+    texts = sorted(str(p) for p in tmp_path.glob("a*.txt"))
+    plain = runner.invoke(app, ["code", *texts, "--published", "2022-01-18", "--workers", workers])
+    assert all(json.loads(x)["source"]["code"] != "TSTREBTLF" for x in plain.stdout.splitlines())
+    args = ["code", *texts, "--published", "2022-01-18", "--workers", workers]
+    res = runner.invoke(app, [*args, "--actors", str(tmp_path / "mine.tsv")])
+    assert res.exit_code == 0, res.output
+    records = [json.loads(x) for x in res.stdout.splitlines()]
+    assert len(records) == 40
+    assert {(r["source"]["code"], r["target"]["code"]) for r in records} == {("TSTREBTLF", "RUSMIL")}
+
+
+def test_a_bad_user_actor_file_stops_the_run_naming_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("phrase\tcode\tcountry\tsector\tkind\nBad Org\tX\tZZZ\tREB\tarmed\n", encoding="utf-8")
+    res = runner.invoke(app, ["code", SEED, "--actors", str(bad)])
+    assert res.exit_code == 2
+    assert "E013" in res.stderr and f"{bad}:2:" in res.stderr
+    assert res.stdout == ""

@@ -209,3 +209,17 @@ def test_kill_9_then_resume_equals_a_clean_run(tmp_path: Path, coder) -> None:
         runs = s.con.execute("SELECT status, coded, duplicates FROM runs ORDER BY run_id").fetchall()
     assert runs[0][0] == "interrupted" and runs[1][0] == "completed"
     assert runs[1][1] + runs[1][2] == 40 and runs[1][2] == len(partial["articles"])
+
+
+def test_ingest_codes_with_user_actor_files(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(
+        "phrase\tcode\tcountry\tsector\tkind\nTestland Liberation Front\tTSTREBTLF\t\tREB\tarmed\n"
+    )
+    src = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "t1", "text": "The Testland Liberation Front attacked Russia."}]
+    )
+    res = ingest([str(src)], tmp_path / "s.duckdb", actor_files=[str(mine)], progress=False)
+    assert res.counts.coded == 1
+    with Store(tmp_path / "s.duckdb", read_only=True) as s:
+        assert [r["source"]["code"] for r in s.records()] == ["TSTREBTLF"]
