@@ -486,7 +486,7 @@ class ActorResolver:
         elif (org := self._org_modifier(head)) is not None:
             return org
         elif (
-            head.pos_ == "NOUN"
+            (head.pos_ == "NOUN" or (head.tag_ == "NNPS" and head.i not in self.by_token))  # "Iraqi Kurds"
             and mod_country is not None
             and all(c.dep_ != "poss" for c in head.lefts)
             and not (head.dep_.startswith("nsubj") and lemma in self.index.event_nouns)

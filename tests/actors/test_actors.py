@@ -240,3 +240,8 @@ def test_a_user_actor_file_extends_the_index(nlp, tmp_path) -> None:
 )
 def test_abbreviated_titles_and_named_appositions(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+def test_a_plural_name_with_a_country_adjective_is_its_civilians(nlp) -> None:
+    actors = _resolve_all(nlp, "Thousands of Iraqi Kurds demonstrated in Kirkuk.")
+    assert actors["Thousands"].code == "IRQCVL"
