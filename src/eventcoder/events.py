@@ -618,7 +618,7 @@ def _code_trigger(
     if governed is not None:
         code, status = governed
     elif (threat := _conditional_threat(t, code, status)) is not None:
-        code, status, governed = threat, "occurred", (threat, "occurred")
+        code, status = threat, "occurred"
     spk_tok = speaker_of(t)
     if "say" in p.flags and src_toks:  # a statement is attributed to whoever makes it
         spk_tok = src_toks[0]
