@@ -57,6 +57,17 @@ def _doc_text(article: Article, base: int, doc: Doc) -> str:
     return article.text[base : base + last.idx + len(last.text_with_ws)]
 
 
+def sentence_docs(sents: list[Span]) -> list[Doc]:
+    """``sent.as_doc()`` for each sentence of one Doc. ``Span.as_doc`` converts the whole Doc to an array on
+    every call (quadratic in the article's length); the array is made once here and passed in."""
+    if not sents:
+        return []
+    doc = sents[0].doc
+    head = doc._get_array_attrs()  # what as_doc would use by default
+    array = doc.to_array(head)
+    return [s.as_doc(array_head=head, array=array) for s in sents]
+
+
 class Coder:
     """Codes articles into event records (contract v1). Knowledge tables are loaded once per process.
 
@@ -96,12 +107,13 @@ class Coder:
             docs: list[Doc] = []
             parsed: list[list[tuple[int, int, Doc, bool]]] = [[] for _ in chunk]
             for n, article in enumerate(chunk):
-                for k, sent in enumerate(self.split(article)):
+                sents = self.split(article)
+                for k, (sent, doc) in enumerate(zip(sents, sentence_docs(sents), strict=True)):
                     if self.prefilter is None or self.prefilter.keep(sent):
                         units.append((n, k, sent.start_char))
-                        docs.append(sent.as_doc())
+                        docs.append(doc)
                     else:  # not parsed, but its names still count for coreference ("he said" later)
-                        parsed[n].append((k, sent.start_char, sent.as_doc(), False))
+                        parsed[n].append((k, sent.start_char, doc, False))
             self.parsed += len(docs)
             self.skipped += sum(len(a.sentences) for a in chunk) - len(docs)
             for (n, k, base), doc in zip(units, self.nlp.pipe(docs, batch_size=256), strict=True):
