@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -58,14 +59,29 @@ def _doc_text(article: Article, base: int, doc: Doc) -> str:
 
 
 def sentence_docs(sents: list[Span]) -> list[Doc]:
-    """``sent.as_doc()`` for each sentence of one Doc. ``Span.as_doc`` converts the whole Doc to an array on
-    every call (quadratic in the article's length); the array is made once here and passed in."""
+    """Each sentence of one Doc as a Doc of its own, the same as ``sent.as_doc()``.
+
+    ``Span.as_doc`` converts the whole Doc to an array and creates Token objects for every word on each
+    call (quadratic in the article's length). Here the array and the words are made once per article and
+    each sentence's rows are loaded into a new Doc, which is all that ``as_doc`` does for a Doc that is not
+    parsed and has no entities (the case here: only the sentence recogniser has run). Other Docs go through
+    ``as_doc``.
+    """
     if not sents:
         return []
     doc = sents[0].doc
-    head = doc._get_array_attrs()  # what as_doc would use by default
-    array = doc.to_array(head)
-    return [s.as_doc(array_head=head, array=array) for s in sents]
+    if doc.has_annotation("DEP") or doc.has_annotation("ENT_IOB"):
+        return [s.as_doc() for s in sents]
+    attrs = doc._get_array_attrs()  # what as_doc copies
+    array = doc.to_array(attrs)
+    words = [t.text for t in doc]
+    spaces = array[:, attrs.index(SPACY)].astype(bool).tolist()
+    return [
+        Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end]).from_array(
+            attrs, array[s.start : s.end]
+        )
+        for s in sents
+    ]
 
 
 class Coder:
