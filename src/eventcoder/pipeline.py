@@ -13,7 +13,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from spacy.attrs import SPACY
+import numpy
+from spacy.attrs import IS_SPACE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -154,14 +155,19 @@ class Coder:
     def split(self, article: Article) -> list[Span]:
         """The article's sentences (whitespace trimmed), also stored on ``article.sentences``."""
         doc = self.senter(self.nlp.make_doc(article.text))
-        for i, t in enumerate(doc[:-1]):
-            if t.is_space and "\n" in t.text:
+        space = doc.to_array(IS_SPACE).tolist()  # whitespace tokens, read once (not a Token per word)
+        for i in numpy.flatnonzero(space[:-1]).tolist():
+            if "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True  # a line break always ends a sentence
         sents = []
         for s in doc.sents:
-            words = [t for t in s if not t.is_space]
-            if words:
-                sents.append(doc[words[0].i : words[-1].i + 1])
+            start, end = s.start, s.end
+            while start < end and space[start]:
+                start += 1
+            while end > start and space[end - 1]:
+                end -= 1
+            if start < end:
+                sents.append(doc[start:end])
         article.sentences = [Sentence(k, s.start_char, s.end_char) for k, s in enumerate(sents)]
         return sents
 
