@@ -247,7 +247,8 @@ def np_tokens(head: Token) -> list[Token]:
     for c in head.rights:  # names parsed head-first ("Sergey Lavrov" as flat)
         if c.dep_ in ("flat", "case") and c.i == right + 1:
             right = c.i
-    return list(head.doc[lo : right + 1])
+    doc = head.doc
+    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
 
 
 class ActorResolver:
@@ -333,7 +334,7 @@ class ActorResolver:
             m = self.by_token.get(t.i)
             if m is not None:
                 lo, hi = min(lo, m.start), max(hi, m.end - 1)
-        return list(self.doc[lo : hi + 1])
+        return [self.doc[i] for i in range(lo, hi + 1)]
 
     def _title_key(self, title: Match | None) -> str | None:
         """The lemma that a later "the minister" / "the secretary" refers back with."""
