@@ -16,6 +16,7 @@ have their own codes from the data (``IGOUNO``...).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +60,10 @@ class Match:
         return self.entries[0].kind
 
 
+def _start(item: tuple[str, Actor, str | None]) -> int:
+    return item[1].start
+
+
 @dataclass
 class ArticleContext:
     """In-article memory for coreference, filled as sentences are coded in order.
@@ -70,17 +75,19 @@ class ArticleContext:
     recent: list[tuple[str, Actor, str | None]] = field(default_factory=list)  # (kind, actor, title key)
     dateline_end: int = 0  # article offset where a dateline ("GOMA, Congo -") ends: no actors in it
     dateline_country: str | None = None  # the dateline's country: the context of last resort
+    # ``recent`` ordered by article offset (ties in the order remembered), kept sorted as it grows
+    by_start: list[tuple[str, Actor, str | None]] = field(default_factory=list, repr=False)
 
     def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
         item = (kind, actor, title_key)
         if item not in self.recent[-8:]:
             self.recent.append(item)
+            bisect.insort(self.by_start, item, key=_start)
 
     def _earlier(self, before: int | None):
         """Remembered actors named before ``before``, nearest first."""
-        items = [it for it in self.recent if before is None or it[1].start < before]
-        items.sort(key=lambda it: it[1].start)
-        yield from reversed(items)
+        end = len(self.by_start) if before is None else bisect.bisect_left(self.by_start, before, key=_start)
+        return reversed(self.by_start[:end])
 
     def by_surname(self, surname: str, before: int | None) -> Actor | None:
         for _, actor, _ in self._earlier(before):
@@ -266,7 +273,8 @@ def np_tokens(head: Token) -> list[Token]:
     for c in head.rights:  # names parsed head-first ("Sergey Lavrov" as flat)
         if c.dep_ in ("flat", "case") and c.i == right + 1:
             right = c.i
-    return list(head.doc[lo : right + 1])
+    doc = head.doc
+    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
 
 
 class ActorResolver:
@@ -354,7 +362,7 @@ class ActorResolver:
             m = self.by_token.get(t.i)
             if m is not None:
                 lo, hi = min(lo, m.start), max(hi, m.end - 1)
-        return list(self.doc[lo : hi + 1])
+        return [self.doc[i] for i in range(lo, hi + 1)]
 
     def _title_key(self, title: Match | None) -> str | None:
         """The lemma that a later "the minister" / "the secretary" refers back with."""

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .executors import ProcessPool, pack
     from .nlp import MODEL
-    from .pipeline import Coder
+    from .pipeline import Coder, sentence_docs
     from .readers import read_paths
 
     articles = list(read_paths([str(path)], None, lambda m: print(m, file=sys.stderr)))
@@ -76,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     # the coding stage alone: parse every kept sentence first, then time only the coding
     parsed = []
     for a in articles:
-        sents = [(k, s.start_char, s.as_doc(), coder.prefilter.keep(s)) for k, s in enumerate(coder.split(a))]
+        spans = coder.split(a)
+        sents = [
+            (k, s.start_char, d, coder.prefilter.keep(s))
+            for k, (s, d) in enumerate(zip(spans, sentence_docs(spans), strict=True))
+        ]
         docs = iter(coder.nlp.pipe([d for _, _, d, keep in sents if keep], batch_size=256))
         parsed.append([(k, b, next(docs) if keep else d, keep) for k, b, d, keep in sents])
     pairs = list(zip(articles, parsed, strict=True))

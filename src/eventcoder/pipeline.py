@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IS_SPACE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -56,6 +58,32 @@ def _doc_text(article: Article, base: int, doc: Doc) -> str:
     instead of joined token by token."""
     last = doc[-1]
     return article.text[base : base + last.idx + len(last.text_with_ws)]
+
+
+def sentence_docs(sents: list[Span]) -> list[Doc]:
+    """Each sentence of one Doc as a Doc of its own, the same as ``sent.as_doc()``.
+
+    ``Span.as_doc`` converts the whole Doc to an array and creates Token objects for every word on each
+    call (quadratic in the article's length). Here the array and the words are made once per article and
+    each sentence's rows are loaded into a new Doc, which is all that ``as_doc`` does for a Doc that is not
+    parsed and has no entities (the case here: only the sentence recogniser has run). Other Docs go through
+    ``as_doc``.
+    """
+    if not sents:
+        return []
+    doc = sents[0].doc
+    if doc.has_annotation("DEP") or doc.has_annotation("ENT_IOB"):
+        return [s.as_doc() for s in sents]
+    attrs = doc._get_array_attrs()  # what as_doc copies
+    array = doc.to_array(attrs)
+    words = [t.text for t in doc]
+    spaces = array[:, attrs.index(SPACY)].astype(bool).tolist()
+    return [
+        Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end]).from_array(
+            attrs, array[s.start : s.end]
+        )
+        for s in sents
+    ]
 
 
 class Coder:
@@ -103,12 +131,13 @@ class Coder:
             docs: list[Doc] = []
             parsed: list[list[tuple[int, int, Doc, bool]]] = [[] for _ in chunk]
             for n, article in enumerate(chunk):
-                for k, sent in enumerate(self.split(article)):
+                sents = self.split(article)
+                for k, (sent, doc) in enumerate(zip(sents, sentence_docs(sents), strict=True)):
                     if self.prefilter is None or self.prefilter.keep(sent):
                         units.append((n, k, sent.start_char))
-                        docs.append(sent.as_doc())
+                        docs.append(doc)
                     else:  # not parsed, but its names still count for coreference ("he said" later)
-                        parsed[n].append((k, sent.start_char, sent.as_doc(), False))
+                        parsed[n].append((k, sent.start_char, doc, False))
             self.parsed += len(docs)
             self.skipped += sum(len(a.sentences) for a in chunk) - len(docs)
             for (n, k, base), doc in zip(units, self.nlp.pipe(docs, batch_size=256), strict=True):
@@ -133,14 +162,19 @@ class Coder:
     def split(self, article: Article) -> list[Span]:
         """The article's sentences (whitespace trimmed), also stored on ``article.sentences``."""
         doc = self.senter(self.nlp.make_doc(article.text))
-        for i, t in enumerate(doc[:-1]):
-            if t.is_space and "\n" in t.text:
+        space = doc.to_array(IS_SPACE).tolist()  # whitespace tokens, read once (not a Token per word)
+        for i in numpy.flatnonzero(space[:-1]).tolist():
+            if "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True  # a line break always ends a sentence
         sents = []
         for s in doc.sents:
-            words = [t for t in s if not t.is_space]
-            if words:
-                sents.append(doc[words[0].i : words[-1].i + 1])
+            start, end = s.start, s.end
+            while start < end and space[start]:
+                start += 1
+            while end > start and space[end - 1]:
+                end -= 1
+            if start < end:
+                sents.append(doc[start:end])
         article.sentences = [Sentence(k, s.start_char, s.end_char) for k, s in enumerate(sents)]
         return sents
 

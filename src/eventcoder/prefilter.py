@@ -39,7 +39,7 @@ def inflections(lemma: str, pos: str) -> set[str]:
 def _exception_forms(nlp: Language) -> dict[str, set[str]]:
     """lemma -> irregular forms, from the lemmatizer's exception table ("met" -> "meet")."""
     out: dict[str, set[str]] = {}
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # disabled when memoised (attributes.py)
         return out
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_exc"):
