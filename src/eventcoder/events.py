@@ -352,8 +352,12 @@ def _across_border(t: Token) -> Token:
 def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> list[Token]:
     """Actors conjoined after a target by a misparse ("to Kyiv on Wednesday and Berlin on Thursday")."""
     out = []
-    for x in sent:
-        if x.i <= target.i or x.dep_ != "conj" or x.head.i < target.i:
+    table = token_table(sent.doc)
+    for i in range(max(sent.start, target.i + 1), sent.end):
+        if table.dep(i) != "conj":
+            continue
+        x = sent.doc[i]
+        if x.head.i < target.i:
             continue
         between = sent.doc[target.i + 1 : x.i]
         if any(b.pos_ in ("VERB", "AUX") for b in between):
@@ -427,8 +431,13 @@ def speaker_of(t: Token) -> Token | None:
             subj = [g for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 return subj[0]
-    for x in t.sent:
-        if x.lower_ == "according":
+    sent = t.sent
+    table = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if table.lemma(i) in ("accord", "according"):  # the lemma of "according"
+            x = sent.doc[i]
+            if x.lower_ != "according":
+                continue
             for to in x.children:
                 for g in to.children:
                     if g.dep_ == "pobj":
