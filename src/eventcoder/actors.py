@@ -431,7 +431,14 @@ class ActorResolver:
         if m is not None and m.kind in ("name", "capital", "metonym", "people") and head.i == m.end - 1:
             e = m.entries[0]
             sector = e.sector or {"name": None, "people": "CVL"}.get(e.kind, "GOV")
-            actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
+            country = e.country
+            if e.kind == "people" and (mod_country or self._ethnic(m)):
+                # an ethnic group is coded by where it lives (CAMEO): "Bosnian Serbs" are BIH, "ethnic
+                # Albanians in south Serbia" SRB; with no such country, none
+                country = mod_country or of_country or self._context_country(head)
+                if country is None:
+                    return self._actor(tokens, "CVL", None, "CVL", None)
+            actor = self._actor(tokens, country + (sector or ""), country, sector, None)
             self.context.remember(actor, "group" if e.kind == "people" else "country", None)
             return actor
         if m is not None and m.kind == "adj" and head.dep_ == "amod" and head.i == m.end - 1:
@@ -621,6 +628,10 @@ class ActorResolver:
                 if hit is not None:
                     return hit[0]
         return None
+
+    def _ethnic(self, m: Match) -> bool:
+        """ "ethnic Albanians": the people word names an ethnicity, not a citizenship."""
+        return m.start > 0 and self.doc[m.start - 1].lower_ in LX().ethnic_markers
 
     def _titled_surname(self, name_toks: list[Token], country: str | None) -> Actor | None:
         """A title and a known surname: "President Bush", "Prime Minister Sharif". Taken only when every

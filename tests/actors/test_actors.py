@@ -245,3 +245,16 @@ def test_abbreviated_titles_and_named_appositions(nlp, text: str, head: str, cod
 def test_a_plural_name_with_a_country_adjective_is_its_civilians(nlp) -> None:
     actors = _resolve_all(nlp, "Thousands of Iraqi Kurds demonstrated in Kirkuk.")
     assert actors["Thousands"].code == "IRQCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Bosnian Serbs demanded a truce.", "Serbs", "BIHCVL"),  # where they live, not their ethnicity
+        ("Ethnic Albanians in south Serbia demanded a U.N. presence.", "Albanians", "SRBCVL"),
+        ("Ethnic Albanians demanded a U.N. presence.", "Albanians", "CVL"),  # no country the text gives
+        ("Serbs attacked Croatia.", "Serbs", "SRBCVL"),  # a people alone is its country's
+    ],
+)
+def test_ethnic_groups_are_coded_by_residence(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
