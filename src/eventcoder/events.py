@@ -211,6 +211,14 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if held:  # "was indicted by the court and will resign": the one indicted resigns, not the court
             return [x for s in held for x in _with_conj(s)], []
         return verb_subjects(v.head, depth + 1)
+    if (
+        depth < 3
+        and v.dep_ == "acl"
+        and v.head.lemma_.lower() in LX().resolution_nouns
+        and v.head.dep_ in ("dobj", "obj")
+        and v.head.head.pos_ == "VERB"
+    ):
+        return verb_subjects(v.head.head, depth + 1)  # "Russia made a decision to expel": Russia expels
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         if v.dep_ == "acl" and _bare_participle(v):
             return agent, [v.head]  # "children abducted by their mother", "fighters captured in Syria"
@@ -410,6 +418,8 @@ def status_of(t: Token) -> str:
         return "intended"
     for a, b in pairwise(chain[:4]):
         if a.dep_ in ("xcomp", "acl") and b.lemma_.lower() in LX().intent_verbs:  # "plans to wage war"
+            return "intended"
+        if a.dep_ == "acl" and b.lemma_.lower() in LX().resolution_nouns:  # "made a decision to expel"
             return "intended"
         if a.dep_ == "xcomp" and b.lemma_.lower() == "go" and b.tag_ == "VBG":
             return "intended"
@@ -711,6 +721,12 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
                 and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children)
             ):
                 continue  # "agreed to participate", "refused to deploy": the complement carries the event
+            if any(
+                c.dep_ == "acl" and c.i in verb_triggers and w.lemma_.lower() in LX().resolution_nouns
+                for w in cands[0][1][1:]
+                for c in w.children
+            ):
+                continue  # "reached a consensus to exchange information": the exchange is the event
             if t.i in requested:
                 continue  # what was asked for has not happened: the request is the event
             for p, words in cands:

@@ -257,3 +257,17 @@ def test_no_event_from_an_order_or_from_many_governments(coder) -> None:
         coder, "Syria closed its border. Several western governments said their citizens were not welcome."
     )
     assert not [r for r in many if r["source"]["code"] == "SYRGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # what a decision, plan or consensus commits to is the (intended) event, by the one who reached it
+        ("Israel and the Palestinians reached a consensus to exchange information.", "031", "ISR", "PSECVL"),
+        ("Russia made a decision to expel ten British diplomats.", "161", "RUS", None),
+    ],
+)
+def test_a_resolution_noun_passes_its_subject_to_the_act(coder, text: str, code: str, src: str, tgt) -> None:
+    (r,) = _events(coder, text)
+    assert (r["cameo"], r["status"], r["source"]["code"]) == (code, "intended", src)
+    assert (r["target"] or {}).get("code") == tgt
