@@ -665,6 +665,15 @@ def _code_trigger(
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
             alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
+        if (
+            not targets and not tgt_toks
+        ):  # "expelled ten British diplomats": the pattern's object is the target
+            objs = [w for w in words[1:] if w.dep_ in ("dobj", "obj")]
+            targets = [
+                (x, a)
+                for x in objs
+                if (a := resolver.resolve(x, exclude)) and a.country not in (None, src.country)
+            ]
         if not targets:
             if "ambiguous" in p.flags or (
                 "no_target" not in p.flags

@@ -242,7 +242,7 @@ def test_a_light_verb_governs_a_compound_event_noun(coder) -> None:
     [
         ("Croatia has opened its borders to refugees from Serbia.", "075", "HRV", "SRBREF"),
         ("Germany accepted 1,500 refugees.", "075", "DEU", None),
-        ("Protesters in Caracas burned the American flag.", "145", "VENCVL", None),
+        ("Protesters in Caracas burned the American flag.", "145", "VENCVL", "USACVL"),  # whose flag
     ],
 )
 def test_asylum_and_flag_burning_patterns(coder, text: str, code: str, src: str, tgt: str | None) -> None:
@@ -264,10 +264,15 @@ def test_no_event_from_an_order_or_from_many_governments(coder) -> None:
     [
         # what a decision, plan or consensus commits to is the (intended) event, by the one who reached it
         ("Israel and the Palestinians reached a consensus to exchange information.", "031", "ISR", "PSECVL"),
-        ("Russia made a decision to expel ten British diplomats.", "161", "RUS", None),
+        ("Russia made a decision to expel ten British diplomats.", "161", "RUS", "GBRGOV"),
     ],
 )
 def test_a_resolution_noun_passes_its_subject_to_the_act(coder, text: str, code: str, src: str, tgt) -> None:
     (r,) = _events(coder, text)
     assert (r["cameo"], r["status"], r["source"]["code"]) == (code, "intended", src)
     assert (r["target"] or {}).get("code") == tgt
+
+
+def test_an_object_the_pattern_names_can_be_the_target(coder) -> None:
+    r = _one(_events(coder, "Israel released 50 Palestinian prisoners."), "08")
+    assert (r["cameo"], r["source"]["code"], r["target"]["code"]) == ("0841", "ISR", "PSECVL")
