@@ -341,6 +341,8 @@ class ActorResolver:
             if m and m.kind in ("adj", "name", "people", "capital", "metonym") and m.entries[0].country:
                 if m.kind == "adj" and m.start > 0 and self.doc[m.start - 1].lower_ in LX().former:
                     continue  # "the former Soviet state" is not Russia
+                if self._backer(m):
+                    continue  # "Russian-backed separatists" are not Russia's
                 return m.entries[0].country
         return None
 
@@ -409,6 +411,9 @@ class ActorResolver:
         tokens = self._expand(np_tokens(head))
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
+        if mod_country is None:  # "US-led forces", "the Saudi-led coalition" (not "Russian-backed")
+            led = [c for c in head.lefts if c.dep_ == "amod" and c.lemma_.lower() in LX().leading_verbs]
+            mod_country = self._country_from([x for c in led for x in c.lefts]) if led else None
         of_country, _ = self._of_country(head)
         title = next(
             (
@@ -629,6 +634,11 @@ class ActorResolver:
                     return hit[0]
         return None
 
+    def _backer(self, m: Match) -> bool:
+        """ "Russian-backed", "Iran-allied": the country backs the actor; it is not the actor's."""
+        doc = self.doc
+        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in LX().backing_words
+
     def _ethnic(self, m: Match) -> bool:
         """ "ethnic Albanians": the people word names an ethnicity, not a citizenship."""
         return m.start > 0 and self.doc[m.start - 1].lower_ in LX().ethnic_markers
@@ -707,12 +717,15 @@ class ActorResolver:
                 m = self.by_token.get(i)
                 if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
                     continue
+                if self._backer(m):  # "Iran-allied militias": Iran is no context, and rules one out
+                    sent.add("")
+                    continue
                 tok = self.doc[i]  # later in the sentence, only where something happens: "in Caracas"
                 if i < head.i or (tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps):
                     sent.add(m.entries[0].country)
             self._sent_countries[head.i] = sent
         if len(sent) == 1:
-            return next(iter(sent))
+            return next(iter(sent)) or None
         if sent:
             return None
         seen = {

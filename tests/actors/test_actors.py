@@ -258,3 +258,15 @@ def test_a_plural_name_with_a_country_adjective_is_its_civilians(nlp) -> None:
 )
 def test_ethnic_groups_are_coded_by_residence(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("US-led forces attacked Mosul.", "forces", "USAMIL"),  # the leader's
+        ("Russian-backed separatists attacked Mariupol.", "separatists", "SEP"),  # not the backer's
+        ("Iran-allied militias attacked the base.", "militias", "UAF"),
+    ],
+)
+def test_led_and_backed_actors(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
