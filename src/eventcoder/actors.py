@@ -458,7 +458,7 @@ class ActorResolver:
                 t for t in tokens if t.pos_ == "PROPN" and t.i >= title.end and t.i not in self.by_token
             ]
             e = title.entries[0]
-            known = self._titled_surname(name_toks, mod_country or of_country or e.country)
+            known = self._titled_surname(name_toks, tokens, mod_country or of_country or e.country)
             if known is not None:
                 return known
             country = mod_country or of_country or e.country or self._context_country(head)
@@ -485,7 +485,7 @@ class ActorResolver:
             return described
         # a title or sector noun: "Foreign Minister", "officials", "Russian troops", "protesters in Caracas"
         lemma = self._lemma(head)
-        if lemma in LX().person_government_nouns and (led := self._led_by(head)) is not None:
+        if lemma in LX().person_government_nouns and (led := self._led_by(head, tokens)) is not None:
             return led
         if lemma in LX().definite_country and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
@@ -643,7 +643,9 @@ class ActorResolver:
         """ "ethnic Albanians": the people word names an ethnicity, not a citizenship."""
         return m.start > 0 and self.doc[m.start - 1].lower_ in LX().ethnic_markers
 
-    def _titled_surname(self, name_toks: list[Token], country: str | None) -> Actor | None:
+    def _titled_surname(
+        self, name_toks: list[Token], tokens: list[Token], country: str | None
+    ) -> Actor | None:
         """A title and a known surname: "President Bush", "Prime Minister Sharif". Taken only when every
         person of that surname is of one country (the title's or modifier's, if it names one)."""
         if len(name_toks) != 1:
@@ -653,7 +655,6 @@ class ActorResolver:
         if not entries or len(countries) != 1 or (country is not None and countries != {country}):
             return None
         person_country, sector, name = self._person(entries)
-        tokens = self._expand(np_tokens(name_toks[0]))
         actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
         self.context.remember(actor, "person", None)
         return actor
@@ -677,14 +678,13 @@ class ActorResolver:
                     return actor
         return None
 
-    def _led_by(self, head: Token) -> Actor | None:
+    def _led_by(self, head: Token, tokens: list[Token]) -> Actor | None:
         """A government named after its leader: "the Trump administration", "the Assad regime"."""
         for c in head.lefts:
             m = self.by_token.get(c.i)
             if c.dep_ in ("compound", "poss") and m is not None and m.kind == "person":
                 country, _, _ = self._person(m.entries)
                 if country:
-                    tokens = self._expand(np_tokens(head))
                     actor = self._actor(tokens, country + "GOV", country, "GOV", None)
                     self.context.remember(actor, "country", None)
                     return actor
