@@ -36,6 +36,11 @@ def _coded(coder, text: str, code: str) -> dict:
         ("The United States delivered guns to Ukraine.", "072", "USA", "UKR"),
         ("The opposition leader in Peru conceded defeat.", "080", "PEROPP", None),
         ("Iran reneged on its commitments to the European Union.", "120", "IRN", "IGOEUREEC"),
+        ("Israel normalised relations with Bahrain.", "050", "ISR", "BHR"),  # British -ise spellings
+        ("Iran reopened its embassy in Saudi Arabia.", "054", "IRN", "SAU"),
+        ("The Turkish foreign minister took a swipe at Germany.", "111", "TURGOV", "DEU"),
+        ("China loaned 2 billion dollars to Pakistan.", "071", "CHN", "PAK"),
+        ("The European Union issued a sharp rebuke to Hungary.", "111", "IGOEUREEC", "HUN"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
