@@ -41,6 +41,10 @@ def _coded(coder, text: str, code: str) -> dict:
         ("The Turkish foreign minister took a swipe at Germany.", "111", "TURGOV", "DEU"),
         ("China loaned 2 billion dollars to Pakistan.", "071", "CHN", "PAK"),
         ("The European Union issued a sharp rebuke to Hungary.", "111", "IGOEUREEC", "HUN"),
+        ("Israel strengthened its forces in the Golan Heights.", "154", "ISR", None),
+        ("Palestinian youths threw stones at Israeli soldiers.", "145", "PSECVL", "ISRMIL"),
+        ("Taliban militants threw a grenade at an Afghan army checkpoint.", "190", "AFGREBTAL", "AFGMIL"),
+        ("Indian troops patrolled the border with Pakistan.", "150", "INDMIL", "PAK"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
