@@ -45,6 +45,9 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Palestinian youths threw stones at Israeli soldiers.", "145", "PSECVL", "ISRMIL"),
         ("Taliban militants threw a grenade at an Afghan army checkpoint.", "190", "AFGREBTAL", "AFGMIL"),
         ("Indian troops patrolled the border with Pakistan.", "150", "INDMIL", "PAK"),
+        ("The United States slashed aid to Egypt.", "162", "USA", "EGY"),
+        ("Britain cut food supplies to Yemen.", "162", "GBR", "YEM"),
+        ("Germany reduced its funding for the Palestinian Authority.", "162", "DEU", "PSEGOVPNA"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
