@@ -1,7 +1,8 @@
 """The English NLP stage: one cached spaCy pipeline, installed as a pinned package (never downloaded).
 
 We run tok2vec, tagger, parser, attribute_ruler and lemmatizer, the last two memoised per word, tag and
-label (:mod:`eventcoder.attributes`: the same results for a fraction of their cost). The statistical NER is
+label (:mod:`eventcoder.attributes`: the same results for a fraction of their cost), with our lemma exceptions
+(``data/lang/lemma_exceptions.tsv``: "staged" is *stage*, not *stag*). The statistical NER is
 excluded: actors, places and dates are found from our own knowledge tables (faster, and independent of NER's
 labels).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -44,5 +46,21 @@ def load_nlp(model: str | None = None) -> Language:
         from .errors import E001
 
         raise RuntimeError(E001.format(model=model)) from e
+    add_lemma_exceptions(nlp)
     attributes.install(nlp)
     return nlp
+
+
+def add_lemma_exceptions(nlp: Language) -> None:
+    """Teach the attribute ruler the lemmas of ``data/lang/lemma_exceptions.tsv`` (before first use).
+
+    The rule lemmatizer keeps the first suffix rule whose result is a known word ("staged" -> stag before
+    stage), and its own exception table cannot override a result the rules also give; a lemma the ruler sets
+    is kept (the lemmatizer does not overwrite)."""
+    if "attribute_ruler" not in nlp.component_names:
+        return
+    text = resources.files("eventcoder").joinpath("data/lang/lemma_exceptions.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in rows[1:]:  # after the header
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})

@@ -19,12 +19,11 @@ def _coded(coder, text: str, code: str) -> dict:
 @pytest.mark.parametrize(
     ("text", "code", "src", "tgt"),
     [
-        # the small model lemmatises "staged"/"staging" as "stag"
+        # "staged"/"staging" and "waged" need the lemma exceptions (data/lang/lemma_exceptions.tsv)
         ("Teachers in Kenya staged a strike against the government.", "143", "KENEDU", "KENGOV"),
         ("Students in Chile are staging protests against the government.", "141", "CHLEDU", "CHLGOV"),
         # the tokenizer splits "cease-fire": its noun "fire" is the object
-        ("Rebels in Yemen declared a cease-fire with the Saudi-led coalition.", "0871", "YEMREB", "SAUCVL"),
-        # ... and "waged" as "wag"
+        ("Rebels in Yemen declared a cease-fire with the government.", "0871", "YEMREB", "YEMGOV"),
         ("Russia is waging war on Ukraine.", "190", "RUS", "UKR"),
         ("Russia has waged cyber warfare against Estonia.", "190", "RUS", "EST"),
         ("The Egyptian government unbanned the Muslim Brotherhood.", "0812", "EGYGOV", "EGYOPPMBR"),

@@ -8,7 +8,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from eventcoder import attributes
-from eventcoder.nlp import EXCLUDE, MODEL, _location
+from eventcoder.nlp import EXCLUDE, MODEL, _location, add_lemma_exceptions
 from eventcoder.pipeline import sentence_docs
 
 ATTRS = [TAG, DEP, HEAD, POS, MORPH, LEMMA]
@@ -26,8 +26,10 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def spacy_nlp():
-    """The pipeline with spaCy's own attribute ruler and lemmatizer."""
-    return spacy.load(_location(MODEL), exclude=list(EXCLUDE))
+    """The pipeline with spaCy's own attribute ruler (with our lemma exceptions) and lemmatizer."""
+    nlp = spacy.load(_location(MODEL), exclude=list(EXCLUDE))
+    add_lemma_exceptions(nlp)
+    return nlp
 
 
 def test_installed(nlp) -> None:
@@ -54,3 +56,23 @@ def test_not_installed_without_a_ruler(spacy_nlp) -> None:
     nlp = spacy.blank("en")
     assert not attributes.install(nlp)
     assert attributes.NAME not in nlp.pipe_names
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("The army staged a drill near the border.", "staged", "stage"),
+        ("Protesters are staging a sit-in.", "staging", "stage"),
+        ("They waged war on their neighbours.", "waged", "wage"),
+        ("Russia is waging a war.", "waging", "wage"),
+        ("The minister hoped to meet Lavrov.", "hoped", "hope"),
+        ("Soldiers raped women in the village.", "raped", "rape"),
+        ("Police cordoned off the square.", "cordoned", "cordon"),
+        ("Egypt unbanned the party.", "unbanned", "unban"),
+        ("Their hopes fell as wages fell.", "wages", "wage"),
+        ("Critics rapped the plan.", "rapped", "rap"),  # a real "rap": not listed
+        ("The talks stalled.", "stalled", "stall"),  # untouched
+    ],
+)
+def test_lemma_exceptions(nlp, text: str, word: str, lemma: str) -> None:
+    assert next(t.lemma_ for t in nlp(text) if t.text == word) == lemma
