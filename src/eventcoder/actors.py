@@ -21,16 +21,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.strings import StringStore
+from spacy.symbols import NOUN, PROPN
+from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
 from .cameo import load_patterns
 from .document import Actor
 from .gazetteer import geocode
 from .lexicon import lexicon as LX
-from .parsed import ParsedDoc, Tok, TSpan, as_span, as_tok, view
 from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
@@ -190,7 +192,7 @@ def _with_plural(phrase: str) -> tuple[str, ...]:
     return (phrase, " ".join([*words[:-1], plural]))
 
 
-def _prep_objects(head: Tok, preps: tuple[str, ...]) -> list[Tok]:
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     return [
         g
         for c in head.rights
@@ -200,7 +202,7 @@ def _prep_objects(head: Tok, preps: tuple[str, ...]) -> list[Tok]:
     ]
 
 
-def _former(sector: str | None, tokens: list[Tok]) -> str | None:
+def _former(sector: str | None, tokens: list[Token]) -> str | None:
     """A former office-holder is an elite, not the office: "former prime minister" is ELI."""
     if sector in ("GOV", "MIL", "LEG") and any(t.lower_ in LX().former for t in tokens):
         return "ELI"
@@ -226,7 +228,35 @@ def _builtin_index(nlp: Language) -> ActorIndex:
     return ActorIndex(nlp)
 
 
-def np_tokens(head: Tok) -> list[Tok]:
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of a parsed Doc, read in one pass: loops over a sentence test these instead of
+    creating a spaCy ``Token`` for every word (``doc[i]`` builds a new object on each access)."""
+
+    pos: list[int]  # coarse tag ids, comparable with ``spacy.symbols`` (NOUN, PROPN, VERB ...)
+    deps: list[int]
+    lemmas: list[int]
+    strings: StringStore
+
+    def dep(self, i: int) -> str:
+        """``doc[i].dep_``"""
+        return self.strings[self.deps[i]]
+
+    def lemma(self, i: int) -> str:
+        """``doc[i].lemma_.lower()``"""
+        return self.strings[self.lemmas[i]].lower()
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once and kept in ``doc.user_data``."""
+    table = doc.user_data.get("eventcoder.tokens")
+    if table is None:
+        pos, deps, lemmas = doc.to_array([POS, DEP, LEMMA]).T.tolist() if len(doc) else ([], [], [])
+        table = doc.user_data["eventcoder.tokens"] = TokenTable(pos, deps, lemmas, doc.vocab.strings)
+    return table
+
+
+def np_tokens(head: Token) -> list[Token]:
     """The head and its left modifiers with their subtrees, contiguous up to the head: the actor's mention.
 
     "Secretary of State Antony Blinken", "Egypt's chief negotiator", "the former Soviet state" (no "the").
@@ -250,16 +280,14 @@ def np_tokens(head: Tok) -> list[Tok]:
 class ActorResolver:
     """Resolve tokens of one document to actors, with the article's coreference context."""
 
-    def __init__(
-        self, index: ActorIndex, doc: Doc | ParsedDoc, context: ArticleContext, base: int = 0
-    ) -> None:
+    def __init__(self, index: ActorIndex, doc: Doc, context: ArticleContext, base: int = 0) -> None:
         self.index = index
-        self.doc = doc = view(doc)
+        self.doc = doc
         self.context = context
         self._sent_countries: dict[int, set[str]] = {}
         self._kept: dict[tuple[int, frozenset[str]], tuple[int, Actor | None]] = {}  # see resolve()
         self.base = base
-        self.by_token = index.matches(doc.spacy)
+        self.by_token = index.matches(doc)
         if base < context.dateline_end:  # no actors in a dateline
             self.by_token = {
                 i: m for i, m in self.by_token.items() if doc[i].idx + base >= context.dateline_end
@@ -267,10 +295,16 @@ class ActorResolver:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each access)."""
+        text = self.doc.user_data.get("eventcoder.text")
+        if text is None:
+            text = self.doc.user_data["eventcoder.text"] = self.doc.text
+        return text
 
     # -- helpers -------------------------------------------------------------------------------
-    def _actor(self, tokens: list[Tok], code: str, country: str | None, sector: str | None, name: str | None):
+    def _actor(
+        self, tokens: list[Token], code: str, country: str | None, sector: str | None, name: str | None
+    ):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Actor(
             text=self.text[start:end],
@@ -301,7 +335,7 @@ class ActorResolver:
         p = max(people, key=lambda p: p.start or dt.date.min)
         return p.country or None, p.sector, p.name
 
-    def _country_from(self, tokens: list[Tok]) -> str | None:
+    def _country_from(self, tokens: list[Token]) -> str | None:
         for t in tokens:
             m = self.by_token.get(t.i)
             if m and m.kind in ("adj", "name", "people", "capital", "metonym") and m.entries[0].country:
@@ -312,7 +346,7 @@ class ActorResolver:
                 return m.entries[0].country
         return None
 
-    def _of_country(self, head: Tok) -> tuple[str | None, Actor | None]:
+    def _of_country(self, head: Token) -> tuple[str | None, Actor | None]:
         """Country from "of Morocco" / "in Caracas" / "from Syria" after the head."""
         for c in head.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i == head.i + 1:
@@ -323,7 +357,7 @@ class ActorResolver:
                             return m.entries[0].country, None
         return None, None
 
-    def _expand(self, tokens: list[Tok]) -> list[Tok]:
+    def _expand(self, tokens: list[Token]) -> list[Token]:
         """Widen a mention to whole knowledge matches ("Secretary of State Antony Blinken")."""
         lo, hi = tokens[0].i, tokens[-1].i
         for t in tokens:
@@ -340,14 +374,13 @@ class ActorResolver:
         return span.root.lemma_.lower()
 
     # -- the resolution ------------------------------------------------------------------------
-    def resolve(self, head: Tok, exclude: set[str] = frozenset()) -> Actor | None:
+    def resolve(self, head: Token, exclude: set[str] = frozenset()) -> Actor | None:
         """The actor named by the noun phrase headed by ``head`` (None when it names none).
 
         Sentences resolve the same heads more than once (every noun phrase for coreference, then the
         events' roles). A call that remembered nothing new is kept: while the article's memory is unchanged,
         asking again would read the same state, remember nothing and give the same actor.
         """
-        head = as_tok(head)
         key = (head.i, frozenset(exclude))
         known = len(self.context.recent)
         kept = self._kept.get(key)
@@ -363,7 +396,7 @@ class ActorResolver:
             self._kept[key] = (known, actor)
         return actor
 
-    def _resolve(self, head: Tok, exclude: set[str]) -> Actor | None:
+    def _resolve(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         if head.idx + self.base < self.context.dateline_end:
             return None
@@ -521,7 +554,7 @@ class ActorResolver:
         self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
         return actor
 
-    def _pronoun(self, head: Tok, exclude: set[str]) -> Actor | None:
+    def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         lx = LX()
         if low not in lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group:
@@ -550,7 +583,7 @@ class ActorResolver:
             return None  # too far back to trust
         return self._actor([head], prior.code, prior.country, prior.sector, prior.name)
 
-    def _place_country(self, head: Tok, tokens: list[Tok], mod_country: str | None) -> Actor | None:
+    def _place_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> Actor | None:
         """A place as a target stands for its country: "the Ukrainian town of Avdiivka", "Kharkiv"."""
         country = None
         if head.lemma_.lower() in self.index.place_nouns:
@@ -573,7 +606,7 @@ class ActorResolver:
         self.context.remember(actor, "country", None)
         return actor
 
-    def _sector_title(self, tokens: list[Tok]) -> Match | None:
+    def _sector_title(self, tokens: list[Token]) -> Match | None:
         """A sector noun used as a title before a name ("journalist Mahmoud Hussein", "rebel commander X")."""
         for t in tokens[:-1]:
             if t.pos_ == "NOUN" and t.dep_ == "compound" and t.i not in self.by_token:
@@ -582,7 +615,7 @@ class ActorResolver:
                     return Match(t.i, t.i + 1, (Entry("title", None, None, hit[0]),))
         return None
 
-    def _lemma(self, head: Tok) -> str:
+    def _lemma(self, head: Token) -> str:
         """The lemma; a capitalised plural the tagger took for a name ("Rebels attacked") is singular."""
         lemma = head.lemma_.lower()
         nouns = self.index.sector_nouns
@@ -590,7 +623,7 @@ class ActorResolver:
             return lemma[:-1]
         return lemma
 
-    def _modifier_sector(self, head: Tok, tokens: list[Tok]) -> str | None:
+    def _modifier_sector(self, head: Token, tokens: list[Token]) -> str | None:
         """The sector a modifier gives: "military officials", "opposition leader", "police officers"."""
         for t in tokens:
             if t.i != head.i and t.dep_ in ("amod", "compound", "nmod"):
@@ -610,7 +643,9 @@ class ActorResolver:
         """ "ethnic Albanians": the people word names an ethnicity, not a citizenship."""
         return m.start > 0 and self.doc[m.start - 1].lower_ in LX().ethnic_markers
 
-    def _titled_surname(self, name_toks: list[Tok], tokens: list[Tok], country: str | None) -> Actor | None:
+    def _titled_surname(
+        self, name_toks: list[Token], tokens: list[Token], country: str | None
+    ) -> Actor | None:
         """A title and a known surname: "President Bush", "Prime Minister Sharif". Taken only when every
         person of that surname is of one country (the title's or modifier's, if it names one)."""
         if len(name_toks) != 1:
@@ -624,7 +659,7 @@ class ActorResolver:
         self.context.remember(actor, "person", None)
         return actor
 
-    def _apposed(self, head: Tok, tokens: list[Tok], exclude: set[str]) -> Actor | None:
+    def _apposed(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """A name we do not know, described by an apposition: "Mohammad Radmanish, an Afghan defence
         spokesperson" is AFGGOV and keeps the name."""
         for c in head.children:
@@ -643,7 +678,7 @@ class ActorResolver:
                     return actor
         return None
 
-    def _led_by(self, head: Tok, tokens: list[Tok]) -> Actor | None:
+    def _led_by(self, head: Token, tokens: list[Token]) -> Actor | None:
         """A government named after its leader: "the Trump administration", "the Assad regime"."""
         for c in head.lefts:
             m = self.by_token.get(c.i)
@@ -655,7 +690,7 @@ class ActorResolver:
                     return actor
         return None
 
-    def _org_modifier(self, head: Tok) -> Actor | None:
+    def _org_modifier(self, head: Token) -> Actor | None:
         """An unknown head named by an organisation: "the Asia-Pacific Economic Cooperation (APEC) forum"."""
         for c in head.lefts:
             if c.dep_ in ("compound", "nmod", "amod"):
@@ -669,7 +704,7 @@ class ActorResolver:
                         return actor
         return None
 
-    def _context_country(self, head: Tok) -> str | None:
+    def _context_country(self, head: Token) -> str | None:
         """The country of the context when it is unambiguous: the only one named earlier in the sentence, else
         the only one named in the article so far, else the dateline's. A country named after the actor counts
         only as a place ("Police arrested protesters in Caracas"): in "President X will visit Russia", Russia
@@ -700,7 +735,7 @@ class ActorResolver:
             return next(iter(seen))
         return self.context.dateline_country if not seen else None
 
-    def _kind(self, t: Tok) -> str:
+    def _kind(self, t: Token) -> str:
         """What a pronoun could stand for: "country", "org", "person" or "group"."""
         m = self.by_token.get(t.i)
         if m is not None and m.kind in ("name", "capital", "metonym", "people", "adj"):
@@ -709,7 +744,7 @@ class ActorResolver:
             return m.kind
         return "group" if t.tag_ in ("NNS", "NNPS") else "person"
 
-    def _definite(self, head: Tok, tokens: list[Tok], exclude: set[str]) -> Actor | None:
+    def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """ "the country", "the former Soviet state": the last country named that is not excluded."""
         singular = head.tag_ == "NN"  # "the country", not "the nations of the world"
         if (
@@ -723,7 +758,7 @@ class ActorResolver:
                 return self._actor(tokens, prior.country + (sector or ""), prior.country, sector, None)
         return None
 
-    def is_anonymous(self, head: Tok, actor: Actor) -> bool:
+    def is_anonymous(self, head: Token, actor: Actor) -> bool:
         """An unnamed speaker: "a senior State Department official", "sources", "officials"."""
         return actor.name is None and head.lemma_.lower() in LX().anonymous_heads
 
@@ -755,12 +790,13 @@ class ActorResolver:
                     self._actor(tokens, e.country + (sector or ""), e.country, sector, None), kind, None
                 )
 
-    def register_sentence(self, sent: TSpan) -> None:
+    def register_sentence(self, sent: Span) -> None:
         """Resolve every noun-phrase head of a sentence so later sentences can refer back to it."""
-        for t in as_span(sent):
+        table = token_table(self.doc)
+        for i in range(sent.start, sent.end):
             if (
-                t.pos_ in ("PROPN", "NOUN")
-                and t.dep_ not in ("compound", "flat", "amod")
-                and (t.i in self.by_token or t.lemma_.lower() in self.index.sector_nouns)
+                table.pos[i] in (PROPN, NOUN)
+                and table.dep(i) not in ("compound", "flat", "amod")
+                and (i in self.by_token or table.lemma(i) in self.index.sector_nouns)
             ):
-                self.resolve(t)
+                self.resolve(self.doc[i])

@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from .actors import ActorResolver
+from spacy.symbols import NOUN, VERB
+from spacy.tokens import Span, Token
+
+from .actors import ActorResolver, token_table
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
-from .parsed import Tok, TSpan, as_span
 from .when import time_words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -58,30 +60,30 @@ def pattern_index() -> PatternIndex:
 
 @dataclass
 class Found:
-    trigger: Tok
+    trigger: Token
     pattern: Pattern
-    words: list[Tok]
+    words: list[Token]
     code: str
     source: Actor | None = None
     target: Actor | None = None
-    source_token: Tok | None = None
-    target_token: Tok | None = None
+    source_token: Token | None = None
+    target_token: Token | None = None
     status: str = "occurred"
     speaker: Actor | None = None
     anonymous: bool = False
     confidence: float = 0.5
-    related: list[Tok] = field(default_factory=list)
+    related: list[Token] = field(default_factory=list)
 
 
 # -- triggers ----------------------------------------------------------------------------------------
 class _Candidate:
     """A candidate trigger and what its patterns test, read off the parse once for all of them."""
 
-    def __init__(self, t: Tok) -> None:
+    def __init__(self, t: Token) -> None:
         self.token = t
         self.children = list(t.children)
 
-    def particles(self, particle: str) -> list[Tok]:
+    def particles(self, particle: str) -> list[Token]:
         """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
         i = self.token.i
         return [
@@ -91,30 +93,30 @@ class _Candidate:
         ]
 
     @cached_property
-    def objects(self) -> list[tuple[Tok, str]]:
+    def objects(self) -> list[tuple[Token, str]]:
         """Direct objects (conjuncts included) with their lower-case lemmas."""
         return [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
 
     @cached_property
-    def complements(self) -> list[tuple[Tok, str]]:
+    def complements(self) -> list[tuple[Token, str]]:
         """Clausal complements with their lower-case lemmas."""
         return [(c, c.lemma_.lower()) for c in self.children if c.dep_ in ("xcomp", "ccomp")]
 
-    def children_of(self, h: Tok) -> list[Tok]:
+    def children_of(self, h: Token) -> list[Token]:
         return self.children if h.i == self.token.i else list(h.children)
 
 
-def _direct_objects(t: Tok, children: list[Tok]) -> list[Tok]:
+def _direct_objects(t: Token, children: list[Token]) -> list[Token]:
     objs = [c for c in children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
     return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
 
 
-def _conjoined_subject(children: list[Tok]) -> bool:
+def _conjoined_subject(children: list[Token]) -> bool:
     """ "Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
     return any(c.dep_ == "nsubj" and c.conjuncts for c in children)
 
 
-def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Tok]] | None:
+def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
     """Specificity score and trigger words (trigger, particle, object or complement) when ``p`` matches."""
     t = cand.token
     words = [t]
@@ -147,21 +149,22 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Tok]] | None:
     return score, words
 
 
-def find_triggers(sent: TSpan, index: PatternIndex) -> list[tuple[Tok, list[tuple[Pattern, list[Tok]]]]]:
+def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, list[tuple[Pattern, list[Token]]]]]:
     """Trigger tokens with their matching patterns, most specific first (ties: file order)."""
     out = []
     consumed: set[int] = set()
-    for t in as_span(sent):
-        pos = t.pos_
-        if pos == "VERB":
-            cands = index.verbs.get(t.lemma_.lower(), ())
-        elif pos == "NOUN":
-            cands = index.nouns.get(t.lemma_.lower(), ())
+    table = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        pos = table.pos[i]
+        if pos == VERB:
+            cands = index.verbs.get(table.lemma(i), ())
+        elif pos == NOUN:
+            cands = index.nouns.get(table.lemma(i), ())
         else:
             continue
         if not cands:
             continue
-        cand = _Candidate(t)
+        cand = _Candidate(sent.doc[i])
         matched = []
         for n, p in enumerate(cands):
             m = _match(cand, p)
@@ -176,7 +179,7 @@ def find_triggers(sent: TSpan, index: PatternIndex) -> list[tuple[Tok, list[tupl
 
 
 # -- roles ---------------------------------------------------------------------------------------
-def _with_conj(t: Tok) -> list[Tok]:
+def _with_conj(t: Token) -> list[Token]:
     out = [t]
     for c in t.conjuncts:
         if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -184,7 +187,7 @@ def _with_conj(t: Tok) -> list[Tok]:
     return out
 
 
-def verb_subjects(v: Tok, depth: int = 0) -> tuple[list[Tok], list[Tok]]:
+def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """(sources, passive targets) of a verb, climbing to controllers when it has no subject."""
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     passive = [c for c in v.children if c.dep_ == "nsubjpass"]
@@ -223,18 +226,18 @@ def verb_subjects(v: Tok, depth: int = 0) -> tuple[list[Tok], list[Tok]]:
     return [], []
 
 
-def _bare_participle(v: Tok) -> bool:
+def _bare_participle(v: Token) -> bool:
     """A past participle without an auxiliary of its own ("arrested" in "were identified and arrested")."""
     return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-def _passive(v: Tok) -> bool:
+def _passive(v: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
         v.dep_ == "conj" and _bare_participle(v) and _passive(v.head)
     )
 
 
-def _prep_objects(heads: list[Tok], preps: tuple[str, ...]) -> list[Tok]:
+def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
     """Objects of the listed prepositions under the heads; a time ("on Tuesday", "for a week") is none."""
     out = []
     for h in heads:
@@ -244,7 +247,7 @@ def _prep_objects(heads: list[Tok], preps: tuple[str, ...]) -> list[Tok]:
     return out
 
 
-def _complement_subject(t: Tok) -> list[Tok]:
+def _complement_subject(t: Token) -> list[Token]:
     """The subject of what was said, warned or demanded: "warned that Moscow had ..."."""
     for c in t.children:
         if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" for m in c.children):
@@ -260,7 +263,7 @@ def _complement_subject(t: Tok) -> list[Tok]:
     return []
 
 
-def roles(t: Tok, p: Pattern, words: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[Token]]:
     """Candidate source and target head tokens for a trigger (docs/patterns.md, "Roles")."""
     preps = p.prep or (LX().default_target_preps if p.object else ())
     anchors = [t, *words[1:]]
@@ -322,7 +325,7 @@ def roles(t: Tok, p: Pattern, words: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
 
 
-def _light_verb(t: Tok) -> Tok | None:
+def _light_verb(t: Token) -> Token | None:
     """The light verb governing a noun trigger: "launched an offensive", "participate in exercises", "led a
     delegation on a visit to Russia". Only these short paths: a longer one is someone else's event."""
     if t.pos_ != "NOUN":
@@ -343,7 +346,7 @@ def _light_verb(t: Tok) -> Tok | None:
     return None
 
 
-def _across_border(t: Tok) -> Tok:
+def _across_border(t: Token) -> Token:
     """ "along its border with X" / "on Ukraine's border": the country across the border is the target."""
     if t.lemma_.lower() not in LX().border_nouns:
         return t
@@ -354,12 +357,14 @@ def _across_border(t: Tok) -> Tok:
     return poss[0] if poss else t
 
 
-def extra_conj_targets(sent: TSpan, target: Tok, resolver: ActorResolver) -> list[Tok]:
+def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> list[Token]:
     """Actors conjoined after a target by a misparse ("to Kyiv on Wednesday and Berlin on Thursday")."""
     out = []
-    for x in sent.doc.tokens[max(sent.start, target.i + 1) : sent.end]:
-        if x.dep_ != "conj":
+    table = token_table(sent.doc)
+    for i in range(max(sent.start, target.i + 1), sent.end):
+        if table.dep(i) != "conj":
             continue
+        x = sent.doc[i]
         if x.head.i < target.i:
             continue
         between = sent.doc[target.i + 1 : x.i]
@@ -371,14 +376,14 @@ def extra_conj_targets(sent: TSpan, target: Tok, resolver: ActorResolver) -> lis
 
 
 # -- status and attribution -------------------------------------------------------------------------
-def _clause_chain(t: Tok, limit: int = 6) -> list[Tok]:
+def _clause_chain(t: Token, limit: int = 6) -> list[Token]:
     chain = [t]
     while chain[-1].head.i != chain[-1].i and len(chain) < limit:
         chain.append(chain[-1].head)
     return chain
 
 
-def status_of(t: Tok) -> str:
+def status_of(t: Token) -> str:
     """negated > hypothetical > intended > occurred, from auxiliaries, markers and governing words."""
     chain = _clause_chain(t)
     own = list(t.children)
@@ -421,7 +426,7 @@ def status_of(t: Tok) -> str:
     return "occurred"
 
 
-def speaker_of(t: Tok) -> Tok | None:
+def speaker_of(t: Token) -> Token | None:
     """The subject of the speech verb that reports this trigger, or the pobj of "according to"."""
     for x in _clause_chain(t)[1:]:
         if x.lemma_.lower() in LX().say_lemmas and x.pos_ == "VERB":
@@ -436,8 +441,13 @@ def speaker_of(t: Tok) -> Tok | None:
             subj = [g for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 return subj[0]
-    for x in t.sent:
-        if x.lower_ == "according" and x.lemma_.lower() in ("accord", "according"):
+    sent = t.sent
+    table = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if table.lemma(i) in ("accord", "according"):  # the lemma of "according"
+            x = sent.doc[i]
+            if x.lower_ != "according":
+                continue
             for to in x.children:
                 for g in to.children:
                     if g.dep_ == "pobj":
@@ -445,7 +455,7 @@ def speaker_of(t: Tok) -> Tok | None:
     return None
 
 
-def _reported(say: Tok) -> set[int]:
+def _reported(say: Token) -> set[int]:
     """Token indices of what a speech verb reports: its complements, or its host clause when it is
     parenthetical ("X happened, an official said")."""
     out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "acl") for x in c.subtree}
@@ -467,20 +477,20 @@ def _confidence(f: Found, p: Pattern, via_context: bool) -> float:
     return round(max(c, 0.1), 2)
 
 
-def _by_phone(t: Tok) -> bool:
+def _by_phone(t: Token) -> bool:
     """ "spoke by phone", "talked over the telephone", "a phone call"."""
     mods = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     mods += [c for c in t.children if c.dep_ in ("compound", "amod")]
     return any(m.lemma_.lower() in LX().phone_nouns for m in mods)
 
 
-def _must(c: Tok) -> bool:
+def _must(c: Token) -> bool:
     """A clause of obligation: "Sudan must return the helicopter", "the US should be ready to mediate"."""
     return any(a.dep_ == "aux" and a.lower_ in LX().obligation_modals for a in c.children)
 
 
 def _requests(
-    triggers: list[tuple[Tok, list[tuple[Pattern, list[Tok]]]]],
+    triggers: list[tuple[Token, list[tuple[Pattern, list[Token]]]]],
 ) -> tuple[set[int], dict[int, str]]:
     """Triggers asked for by an appeal or demand (not events themselves), and the appeal/demand code each
     request gets from what it asks for ("urged Iran to resume talks" is 026). A speech verb whose content is
@@ -513,7 +523,7 @@ def _requests(
     return requested, {k: v for k, v in refine.items() if v}
 
 
-def _has_content(t: Tok) -> bool:
+def _has_content(t: Token) -> bool:
     """Whether a speech trigger reports something: a clause, a quote, or a parenthetical "officials said"."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") for c in t.children):
         return True
@@ -522,14 +532,14 @@ def _has_content(t: Tok) -> bool:
     return t.pos_ == "NOUN" and any(x.dep_ == "mark" for x in t.doc[t.i + 1 : min(t.i + 8, t.sent.end)])
 
 
-def _governor(t: Tok) -> Tok | None:
+def _governor(t: Token) -> Token | None:
     """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
     if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB" and t.i > t.head.i:
         return t.head
     return None
 
 
-def _governor_code(t: Tok, code: str) -> tuple[str, str] | None:
+def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
     """Refusals, denials and threats recode the event they govern: (code, status) or None."""
     gov = _governor(t)
     if gov is None:
@@ -562,7 +572,7 @@ def _announced_by(speaker: Actor | None, source: Actor) -> bool:
     )
 
 
-def _conditional_threat(t: Tok, code: str, status: str) -> str | None:
+def _conditional_threat(t: Token, code: str, status: str) -> str | None:
     """A coercive action announced on a condition is a threat: "will boycott the elections unless the
     president steps down", "may halt mediation if ...". The code of that threat, or None."""
     if status not in ("intended", "hypothetical") or t.pos_ != "VERB":
@@ -582,7 +592,7 @@ def _conditional_threat(t: Tok, code: str, status: str) -> str | None:
     return None
 
 
-def _resolve_target(resolver: ActorResolver, tt: Tok, exclude: set[str]) -> Actor | None:
+def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]) -> Actor | None:
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
     actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
@@ -595,7 +605,9 @@ def _resolve_target(resolver: ActorResolver, tt: Tok, exclude: set[str]) -> Acto
     return actor
 
 
-def _code_trigger(sent: TSpan, t: Tok, p: Pattern, words: list[Tok], resolver: ActorResolver) -> list[Found]:
+def _code_trigger(
+    sent: Span, t: Token, p: Pattern, words: list[Token], resolver: ActorResolver
+) -> list[Found]:
     """The events of one trigger under one pattern; [] when the pattern's actor rules are not met."""
     if "say" in p.flags and not (p.object or p.complement) and not _has_content(t):
         return []  # a speech verb without content ("denying them the right") is no statement
@@ -692,13 +704,12 @@ def _code_trigger(sent: TSpan, t: Tok, p: Pattern, words: list[Tok], resolver: A
     return out
 
 
-def extract(sent: TSpan, resolver: ActorResolver, index: PatternIndex | None = None) -> list[Found]:
+def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = None) -> list[Found]:
     """Every event in one sentence, in trigger order (deterministic).
 
     Speech triggers go last: one becomes a statement event only when nothing it reports was coded.
     """
     index = index or pattern_index()
-    sent = as_span(sent)
     triggers = find_triggers(sent, index)
     requested, refine = _requests(triggers)
     events: dict[int, list[Found]] = {}

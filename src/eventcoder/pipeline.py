@@ -26,7 +26,6 @@ from .document import Actor, Article, Place, Sentence
 from .events import Found, extract, pattern_index
 from .lexicon import lexicon
 from .nlp import load_nlp
-from .parsed import TSpan
 from .prefilter import Prefilter
 
 
@@ -206,7 +205,7 @@ class Coder:
             if not is_parsed:
                 resolver.register_names()
                 continue
-            for sent in resolver.doc.sents:
+            for sent in doc.sents:
                 resolver.register_sentence(sent)
                 for f in extract(sent, resolver, self.patterns):
                     rec = self._record(article, k, base, sent, f, published, fallback)
@@ -234,7 +233,7 @@ class Coder:
         article: Article,
         k: int,
         base: int,
-        sent: TSpan,
+        sent: Span,
         f: Found,
         published: dt.date | None,
         dateline: Place | None = None,

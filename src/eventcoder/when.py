@@ -37,8 +37,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Span, Token
+
 from .document import When
-from .parsed import Tok, TSpan, as_span, as_tok
 
 _VERBS = ("VERB", "AUX")
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -72,7 +73,7 @@ class DateExpr:
     expression; ``anchor`` "next" for "two days after <date>", else "previous").
     """
 
-    span: TSpan
+    span: Span
     kind: str
     year: int | None = None
     month: int | None = None
@@ -155,12 +156,11 @@ def _fields(p: dict[str, Any], m: re.Match[str], text: str) -> dict[str, Any] | 
     return {"kind": "date", "year": year, "month": month, "day": int(g["d"]) if g.get("d") else None}
 
 
-def find_date_expressions(sent: TSpan) -> list[DateExpr]:
+def find_date_expressions(sent: Span) -> list[DateExpr]:
     """All date expressions in ``sent``, in text order, non-overlapping (the longest match wins).
 
     Results are cached in ``doc.user_data`` per sentence, so several triggers of one sentence share them.
     """
-    sent = as_span(sent)
     cache_key = ("eventcoder.when.dates", sent.start, sent.end)
     cached = sent.doc.user_data.get(cache_key)
     if cached is None:
@@ -196,7 +196,7 @@ def _may_hold_date(text: str) -> bool:
     return any(w in low for w in cues)
 
 
-def _find_date_expressions(sent: TSpan) -> list[DateExpr]:
+def _find_date_expressions(sent: Span) -> list[DateExpr]:
     text, doc, base = sent.text, sent.doc, sent.start_char
     if not _may_hold_date(text):
         return []
@@ -223,11 +223,11 @@ def _find_date_expressions(sent: TSpan) -> list[DateExpr]:
 # ---------------------------------------------------------------- tense
 
 
-def _is_verb(t: Tok) -> bool:
+def _is_verb(t: Token) -> bool:
     return t.pos_ in _VERBS and t.dep_ not in ("aux", "auxpass")
 
 
-def _tense(tok: Tok) -> str:
+def _tense(tok: Token) -> str:
     """The trigger's tense ("future", "past", "present"); non-finite forms and nouns take their governor's."""
     d = _data()
     from_noun = False
@@ -260,7 +260,7 @@ def _tense(tok: Tok) -> str:
         tok = head
 
 
-def is_future(trigger: Tok) -> bool:
+def is_future(trigger: Token) -> bool:
     """True when the trigger is future or scheduled: will/shall/'ll, "going to", "is to", an infinitive
     governed by plan/expect/schedule/intend/agree/set/due..., or a noun modified by "scheduled",
     "planned", "upcoming"... (or the subject of "is scheduled"). Non-finite verbs inherit their governor's."""
@@ -356,7 +356,7 @@ def _resolve(
     return (d, "month") if d else None
 
 
-def _clause_verb(t: Tok) -> Tok:
+def _clause_verb(t: Token) -> Token:
     while not _is_verb(t) and t.head.i != t.i:
         t = t.head
     return t
@@ -375,7 +375,7 @@ def _hops(e: DateExpr, targets: set[int], covered: set[int]) -> int | None:
     return None
 
 
-def _candidates(trigger: Tok, related: Sequence[Tok], exprs: list[DateExpr]) -> list[DateExpr]:
+def _candidates(trigger: Token, related: Sequence[Token], exprs: list[DateExpr]) -> list[DateExpr]:
     """Expressions attached to the event, best first."""
     d = _data()
     covered = {t.i for e in exprs for t in e.span}
@@ -409,10 +409,10 @@ def _candidates(trigger: Tok, related: Sequence[Tok], exprs: list[DateExpr]) -> 
 
 
 def resolve_event_date(
-    trigger: Tok,
+    trigger: Token,
     published: dt.date | None,
     *,
-    related: Sequence[Tok] = (),
+    related: Sequence[Token] = (),
     future: bool | None = None,
 ) -> When:
     """The date of the event whose trigger is ``trigger``, from the date expressions of its sentence.
@@ -426,7 +426,6 @@ def resolve_event_date(
     if isinstance(published, dt.datetime):
         published = published.date()
     fallback = When(date=published.isoformat() if published else "", precision="article")
-    trigger, related = as_tok(trigger), [as_tok(r) for r in related]
     tense = _tense(trigger) if future is None else ("future" if future else "past")
     exprs = find_date_expressions(trigger.sent)
     for e in _candidates(trigger, related, exprs):

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Span, Token
+
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 from .lexicon import lexicon
-from .parsed import Tok, TSpan, as_span, as_tok
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
@@ -66,18 +67,18 @@ def place_head_nouns() -> frozenset[str]:
     return _grammar().of_heads
 
 
-def _capitalised(tok: Tok) -> bool:
+def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _sentence_initial(tok: Tok, sent: TSpan) -> bool:
+def _sentence_initial(tok: Token, sent: Span) -> bool:
     i = tok.i - 1
     while i >= sent.start and (tok.doc[i].is_punct or tok.doc[i].is_quote):
         i -= 1
     return i < sent.start
 
 
-def _acceptable(sent: TSpan, i: int, j: int, text: str, g: _Grammar) -> bool:
+def _acceptable(sent: Span, i: int, j: int, text: str, g: _Grammar) -> bool:
     """Context checks for a gazetteer match ``text`` covering doc tokens i..j-1."""
     doc = sent.doc
     first = doc[i]
@@ -102,12 +103,11 @@ def _first_words() -> frozenset[str]:
     return frozenset(_SPLIT.split(k, maxsplit=1)[0] for k in load_index().names)
 
 
-def find_place_mentions(sent: TSpan) -> list[TSpan]:
+def find_place_mentions(sent: Span) -> list[Span]:
     """Capitalised token sequences in ``sent`` that the gazetteer knows; longest match first, no overlaps.
 
     Results are cached in ``doc.user_data`` per sentence, so several triggers of one sentence share them.
     """
-    sent = as_span(sent)
     cache_key = ("eventcoder.where.mentions", sent.start, sent.end)
     cached = sent.doc.user_data.get(cache_key)
     if cached is not None:
@@ -117,13 +117,15 @@ def find_place_mentions(sent: TSpan) -> list[TSpan]:
     return out
 
 
-def _find(sent: TSpan) -> list[TSpan]:
+def _find(sent: Span) -> list[Span]:
     g = _grammar()
     names = load_index().names
     first_words = _first_words()
     doc = sent.doc
-    text = doc.text
-    out: list[TSpan] = []
+    text = doc.user_data.get("eventcoder.text")
+    if text is None:  # Doc.text joins all tokens on every access: once per document
+        text = doc.user_data["eventcoder.text"] = doc.text
+    out: list[Span] = []
     i = sent.start
     while i < sent.end:
         tok = doc[i]
@@ -151,13 +153,13 @@ def _find(sent: TSpan) -> list[TSpan]:
 
 
 def _attachment(
-    mention: TSpan, trigger: Tok, related: frozenset[int], sent_start: int
-) -> tuple[int, int, Tok | None] | None:
+    mention: Span, trigger: Token, related: frozenset[int], sent_start: int
+) -> tuple[int, int, Token | None] | None:
     """(rank, steps, of-head) when ``mention`` is attached to the event; lower rank is better."""
     g = _grammar()
     tok = mention.root
     saw_loc = False
-    of_head: Tok | None = None
+    of_head: Token | None = None
     for steps in range(14):
         head = tok.head
         if tok.i == trigger.i:
@@ -214,16 +216,16 @@ def _geocode_soft(name: str, country: str | None) -> GeoHit | None:
     return hinted
 
 
-def _is_country(mention: TSpan) -> bool:
+def _is_country(mention: Span) -> bool:
     hit = geocode(mention.text)
     return hit is not None and hit.precision == "country"
 
 
-def _dominates(head: Tok, tok: Tok) -> bool:
+def _dominates(head: Token, tok: Token) -> bool:
     return any(a.i == head.i for a in tok.ancestors)
 
 
-def _local_hint(mention: TSpan, mentions: list[TSpan], of_head: Tok | None) -> str | None:
+def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> str | None:
     """Country from the context: "the Iraqi town of Sinjar", "Paris, Texas"."""
     if of_head is not None:
         for child in of_head.children:
@@ -240,8 +242,8 @@ def _local_hint(mention: TSpan, mentions: list[TSpan], of_head: Tok | None) -> s
 
 
 def _lone_locative(
-    mentions: list[TSpan], exclude: Sequence[TSpan], trigger: Tok
-) -> tuple[tuple[int, int, int, int], TSpan, Tok | None] | None:
+    mentions: list[Span], exclude: Sequence[Span], trigger: Token
+) -> tuple[tuple[int, int, int, int], Span, Token | None] | None:
     """The fallback when nothing attaches to the event: the sentence's one place named in a fronted locative
     on a verb ("On Tuesday in Kabul, a suicide bomber killed 12 people ... when he detonated ..."), when it
     names exactly one; not a place that describes a person ("officials in Washington") or where something
@@ -263,12 +265,12 @@ def _lone_locative(
 
 
 def resolve_event_place(
-    trigger: Tok,
+    trigger: Token,
     *,
-    related: Sequence[Tok] = (),
-    destinations: Sequence[Tok] = (),
+    related: Sequence[Token] = (),
+    destinations: Sequence[Token] = (),
     country_context: str | None = None,
-    exclude: Sequence[TSpan] = (),
+    exclude: Sequence[Span] = (),
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, from place mentions in its sentence, or None.
 
@@ -279,12 +281,11 @@ def resolve_event_place(
     city for one of the same name a tenth its size ("Moscow" stays in Russia for a US actor). The sentence's
     own hints ("Paris, Texas", "the Iraqi town of Sinjar") are strong.
     """
-    trigger = as_tok(trigger)
     sent = trigger.sent
     mentions = find_place_mentions(sent)
     dest = frozenset(t.i for t in destinations)
     rel = frozenset(t.i for t in related) | dest
-    best: tuple[tuple[int, int, int, int], TSpan, Tok | None] | None = None
+    best: tuple[tuple[int, int, int, int], Span, Token | None] | None = None
     for m in mentions:
         is_related = any(m.start <= r < m.end for r in dest)
         if not is_related and any(x is not None and m.start < x.end and x.start < m.end for x in exclude):
