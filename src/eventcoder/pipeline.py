@@ -60,6 +60,14 @@ def _doc_text(article: Article, base: int, doc: Doc) -> str:
     return article.text[base : base + last.idx + len(last.text_with_ws)]
 
 
+def _release(doc: Doc) -> None:
+    """Drop what coding kept in ``doc.user_data`` (the text, token table, per-sentence place and date
+    caches): the caches hold Spans, which point back at the Doc, and a Doc coded again starts afresh."""
+    data = doc.user_data
+    for key in [k for k in data if str(k[0] if isinstance(k, tuple) else k).startswith("eventcoder.")]:
+        del data[key]
+
+
 def sentence_docs(sents: list[Span]) -> list[Doc]:
     """Each sentence of one Doc as a Doc of its own, the same as ``sent.as_doc()``.
 
@@ -204,6 +212,7 @@ class Coder:
             resolver = ActorResolver(self.index, doc, context, base=base)
             if not is_parsed:
                 resolver.register_names()
+                _release(doc)
                 continue
             for sent in doc.sents:
                 resolver.register_sentence(sent)
@@ -226,6 +235,7 @@ class Coder:
                     seen.add(key)
                     pairs.add(pair)
                     records.append(rec)
+            _release(doc)
         return records
 
     def _record(
