@@ -94,8 +94,15 @@ class _Candidate:
 
     @cached_property
     def objects(self) -> list[tuple[Token, str]]:
-        """Direct objects (conjuncts included) with their lower-case lemmas."""
-        return [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
+        """Direct objects (conjuncts included) with their lower-case lemmas; a measure's object stands for
+        it too ("handed over 700 kg of medicine", "suspended part of its aid")."""
+        out = []
+        for o in _direct_objects(self.token, self.children):
+            lemma = o.lemma_.lower()
+            out.append((o, lemma))
+            if lemma in LX().measure_nouns:
+                out += [(g, g.lemma_.lower()) for g in _prep_objects([o], ("of",))]
+        return out
 
     @cached_property
     def complements(self) -> list[tuple[Token, str]]:
@@ -121,6 +128,7 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
     t = cand.token
     words = [t]
     score = 0
+    prt: list[Token] = []
     if p.particle:
         prt = cand.particles(p.particle)
         if not prt:
@@ -129,6 +137,8 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
         score += 1
     if p.object or p.complement:
         objs = [o for o, lemma in cand.objects if lemma in p.object]
+        if not objs and prt:  # the particle's own object: "went on strike", "placed X under arrest"
+            objs = [g for g in prt[0].children if g.dep_ == "pobj" and g.lemma_.lower() in p.object]
         comps = [c for c, lemma in cand.complements if lemma in p.complement]
         if not objs and not comps:
             return None
@@ -267,12 +277,12 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
     """Candidate source and target head tokens for a trigger (docs/patterns.md, "Roles")."""
     preps = p.prep or (LX().default_target_preps if p.object else ())
     anchors = [t, *words[1:]]
+    matched = {w.i for w in words[1:]}  # the pattern's own words are never its target ("into custody")
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
+        if not targets and preps:
+            targets = [x for x in _prep_objects(anchors, preps) if x.i not in matched]
         if not targets:
-            targets = _prep_objects(anchors, preps) if preps else []
-        if not targets:
-            matched = {w.i for w in words[1:]}
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
         if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
             objs = [w for w in words[1:] if w.pos_ == "NOUN"]

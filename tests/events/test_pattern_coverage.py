@@ -47,8 +47,22 @@ def _coded(coder, text: str, code: str) -> dict:
         ("The United States slashed aid to Egypt.", "162", "USA", "EGY"),
         ("Britain cut food supplies to Yemen.", "162", "GBR", "YEM"),
         ("Germany reduced its funding for the Palestinian Authority.", "162", "DEU", "PSEGOVPNA"),
+        # the particle's own object ("went on strike", "under arrest"); never the target
+        ("Doctors in Kenya went on strike over pay.", "143", "KENHLH", None),
+        ("Police placed the opposition leader under arrest.", "173", "COP", "OPP"),
+        ("Israeli soldiers took two Palestinians into custody.", "173", "ISRMIL", "PSECVL"),
+        # a measure's object stands for it ("700 kg of medicine", "part of its aid")
+        ("Egypt handed over 700 kg of medicine to Gaza.", "073", "EGY", "PSE"),
+        ("Russia delivered a shipment of weapons to Syria.", "072", "RUS", "SYR"),
+        ("The United States suspended part of its aid to Egypt.", "162", "USA", "EGY"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
     r = _coded(coder, text, code)
     assert (r["source"]["code"], (r["target"] or {}).get("code")) == (src, tgt)
+
+
+def test_suspended_aid_is_no_aid(coder) -> None:
+    """The aid noun under "suspended part of" is the suspension's object, not an aid event of its own."""
+    (records,) = coder.code_texts(["The United States suspended part of its aid to Egypt."])
+    assert [r["cameo"] for r in records] == ["162"]
