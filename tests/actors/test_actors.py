@@ -28,6 +28,9 @@ def _resolve_all(nlp, text: str, published: str | None = "2022-01-18"):
     [
         ("Russian troops crossed the border.", "troops", "RUSMIL", "Russian troops"),
         ("Ukrainian lawmakers voted on Monday.", "lawmakers", "UKRLEG", "Ukrainian lawmakers"),
+        ("Unknown assailants in Kenya attacked the convoy.", "assailants", "KENUAF", "Unknown assailants"),
+        ("Rioters in Caracas burned cars.", "Rioters", "VENCVL", "Rioters"),
+        ("Chilean miners marched on Monday.", "miners", "CHLLAB", "Chilean miners"),
         ("Russia massed tanks.", "Russia", "RUS", "Russia"),
         ("The Kremlin rejected the claim.", "Kremlin", "RUSGOV", "Kremlin"),
         ("The Pentagon announced a review.", "Pentagon", "USAMIL", "Pentagon"),
