@@ -512,7 +512,10 @@ class ActorResolver:
             and not (head.dep_.startswith("nsubj") and lemma in self.index.event_nouns)
         ):
             # "Palestinian detainees", "a U.S. request"; not "Russia's motives", nor an event as the subject
-            # of another ("the Syrian war has killed thousands": no one is the war)
+            # of another ("the Syrian war has killed thousands": no one is the war). An event is its
+            # country's, not its civilians' ("condemned the Russian attack": RUS)
+            if lemma in self.index.event_nouns:
+                return self._actor(tokens, mod_country, mod_country, None, None)
             actor = self._actor(tokens, mod_country + "CVL", mod_country, "CVL", None)
             self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)
             return actor

@@ -229,6 +229,13 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         and v.head.head.pos_ == "VERB"
     ):
         return verb_subjects(v.head.head, depth + 1)  # "Russia made a decision to expel": Russia expels
+    if depth < 3 and v.dep_ == "acl" and v.head.lemma_.lower() in LX().document_nouns:
+        # "issued a statement condemning", "passed a resolution calling on": whoever issued it condemns
+        poss = [c for c in v.head.children if c.dep_ == "poss"]
+        if poss:  # "France's statement condemning"
+            return poss, []
+        if v.head.dep_ in ("dobj", "obj") and v.head.head.pos_ == "VERB":
+            return verb_subjects(v.head.head, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         if v.dep_ == "acl" and _bare_participle(v):
             return agent, [v.head]  # "children abducted by their mother", "fighters captured in Syria"
@@ -664,13 +671,18 @@ def _code_trigger(
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
-        # a speaker talking about its own country ("Erdogan said Turkey would...") targets no one
+        # a speaker talking about its own country ("Erdogan said Turkey would...") targets no one; another
+        # sector of the country can be ("the PKK demanded that the Turkish government release ...")
         targets = [
             (tt, a)
             for tt, a in targets
             if a is not None
             and a.code != src.code
-            and not (tt.dep_.startswith("nsubj") and a.country == src.country)
+            and not (
+                tt.dep_.startswith("nsubj")
+                and a.country == src.country
+                and (a.sector is None or src.sector is None or a.sector == src.sector)
+            )
         ]
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
             alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]

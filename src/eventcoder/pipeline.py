@@ -123,7 +123,8 @@ class Coder:
             patterns = [
                 p for group in (self.patterns.verbs, self.patterns.nouns) for ps in group.values() for p in ps
             ]
-            self.prefilter = Prefilter(self.nlp, patterns, actor_words | lx.pronouns_person)
+            names = {key[2:].split(" ", 1)[0].lower() for key in self.index.entries}  # "P:Vladimir Putin"
+            self.prefilter = Prefilter(self.nlp, patterns, actor_words | lx.pronouns_person, names)
         self.parsed = self.skipped = 0  # sentences parsed and skipped by the prefilter, for benchmarks
 
     # -- public API ----------------------------------------------------------------------------

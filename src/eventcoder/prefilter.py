@@ -2,7 +2,8 @@
 
 A sentence is parsed only when one of its words is an inflected form of a trigger lemma from the pattern
 dictionary ("met", "meeting", "talks", "struck") and one could name an actor (a capitalised word after
-the first, a pronoun, or a sector or title word such as "troops", "police", "minister"). Forms come from
+the first, a first word that begins a known name ("Palestinian prisoners ..."), a pronoun, or a sector or
+title word such as "troops", "police", "minister"). Forms come from
 the patterns' lemmas by regular English inflection plus the lemmatizer's own exception table inverted
 ("met" -> "meet"), so the filter knows every form the lemmatizer maps back to a trigger. Over-generating is
 harmless: the filter only has to keep every sentence the coder could use.
@@ -58,7 +59,13 @@ class Prefilter:
     counts only when one of those objects' forms is in the sentence too.
     """
 
-    def __init__(self, nlp: Language, patterns: Iterable[Any], actor_words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        patterns: Iterable[Any],
+        actor_words: Iterable[str],
+        name_words: Iterable[str] = (),
+    ) -> None:
         irregular = _exception_forms(nlp)
 
         def forms(lemma: str, pos: str) -> set[str]:
@@ -82,6 +89,8 @@ class Prefilter:
         self.free = frozenset(free)
         self.needs = {k: frozenset(v) for k, v in needs.items()}
         self.actor_words = frozenset(w for lemma in actor_words for w in inflections(lemma, "N"))
+        # first words of known names ("palestinian", "russia"): they count as the sentence's first word too
+        self.name_words = frozenset(name_words)
 
     def keep(self, sent: Span) -> bool:
         """True when the sentence has a trigger (with its object, where one is required) and something
@@ -95,4 +104,4 @@ class Prefilter:
         return any(
             (i and t.is_title and t.is_alpha) or t.is_upper or t.lower_ in self.actor_words
             for i, t in enumerate(sent)
-        )
+        ) or (len(sent) > 0 and sent[0].lower_ in self.name_words)

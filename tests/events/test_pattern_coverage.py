@@ -55,6 +55,18 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt handed over 700 kg of medicine to Gaza.", "073", "EGY", "PSE"),
         ("Russia delivered a shipment of weapons to Syria.", "072", "RUS", "SYR"),
         ("The United States suspended part of its aid to Egypt.", "162", "USA", "EGY"),
+        # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
+        # country can be the target; an event's country adjective is the country
+        (
+            "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+            "release prisoners.",
+            "1053",
+            "TURREBPKK",
+            "TURGOV",
+        ),
+        ("Egypt sent a letter urging Ethiopia to resume talks.", "026", "EGY", "ETH"),
+        ("France issued a statement condemning the Russian attack on Ukraine.", "111", "FRA", "RUS"),
+        ("Iran's statement condemning the attack on Syria was read out on television.", "111", "IRN", "SYR"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
