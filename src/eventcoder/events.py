@@ -94,15 +94,18 @@ class _Candidate:
 
     @cached_property
     def objects(self) -> list[tuple[Token, str]]:
-        """Direct objects (conjuncts included) with their lower-case lemmas; a measure's object stands for
-        it too ("handed over 700 kg of medicine", "suspended part of its aid")."""
-        out = []
-        for o in _direct_objects(self.token, self.children):
-            lemma = o.lemma_.lower()
-            out.append((o, lemma))
-            if lemma in LX().measure_nouns:
-                out += [(g, g.lemma_.lower()) for g in _prep_objects([o], ("of",))]
-        return out
+        """Direct objects (conjuncts included) with their lower-case lemmas."""
+        return [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
+
+    @cached_property
+    def measured(self) -> list[tuple[Token, str]]:
+        """What a measure as object measures ("handed over 700 kg of medicine", "part of its aid")."""
+        return [
+            (g, g.lemma_.lower())
+            for o, lemma in self.objects
+            if lemma in LX().measure_nouns
+            for g in _prep_objects([o], ("of",))
+        ]
 
     @cached_property
     def complements(self) -> list[tuple[Token, str]]:
@@ -139,11 +142,14 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
         objs = [o for o, lemma in cand.objects if lemma in p.object]
         if not objs and prt:  # the particle's own object: "went on strike", "placed X under arrest"
             objs = [g for g in prt[0].children if g.dep_ == "pobj" and g.lemma_.lower() in p.object]
+        score += 2
+        if not objs:  # less specific than an object named outright ("$5m of aid" is money before aid)
+            objs = [o for o, lemma in cand.measured if lemma in p.object]
+            score -= 1 if objs else 0
         comps = [c for c, lemma in cand.complements if lemma in p.complement]
         if not objs and not comps:
             return None
         words.append((objs or comps)[0])
-        score += 2
     if p.prep:
         heads = [t, *words[1:]]
         if any(
@@ -287,6 +293,8 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
     matched = {w.i for w in words[1:]}  # the pattern's own words are never its target ("into custody")
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
+        if not targets:  # the recipient as an indirect object: "gave the Ivory Coast $5m for projects"
+            targets = [c for c in t.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
         if not targets and preps:
             targets = [x for x in _prep_objects(anchors, preps) if x.i not in matched]
         if not targets:

@@ -3,10 +3,10 @@
 A sentence is parsed only when one of its words is an inflected form of a trigger lemma from the pattern
 dictionary ("met", "meeting", "talks", "struck") and one could name an actor (a capitalised word after
 the first, a first word that begins a known name ("Palestinian prisoners ..."), a pronoun, or a sector or
-title word such as "troops", "police", "minister"). Forms come from
-the patterns' lemmas by regular English inflection plus the lemmatizer's own exception table inverted
-("met" -> "meet"), so the filter knows every form the lemmatizer maps back to a trigger. Over-generating is
-harmless: the filter only has to keep every sentence the coder could use.
+title word such as "troops", "police", "minister"). Forms come from the patterns' lemmas by regular English
+inflection plus the lemmatizer's own exception table inverted ("met" -> "meet"), so the filter knows every
+form the lemmatizer maps back to a trigger. Over-generating is harmless: the filter only has to keep every
+sentence the coder could use.
 """
 
 from __future__ import annotations

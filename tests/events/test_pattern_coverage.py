@@ -55,6 +55,14 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt handed over 700 kg of medicine to Gaza.", "073", "EGY", "PSE"),
         ("Russia delivered a shipment of weapons to Syria.", "072", "RUS", "SYR"),
         ("The United States suspended part of its aid to Egypt.", "162", "USA", "EGY"),
+        (
+            "The European Community gave the Ivory Coast 5 million dollars of aid for farms.",
+            "071",
+            "IGOEUREEC",
+            "CIV",
+        ),
+        # the indirect object is the recipient, before any "for" phrase
+        ("Japan gave Kenya a loan for new roads.", "071", "JPN", "KEN"),
         # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
         # country can be the target; an event's country adjective is the country
         (
