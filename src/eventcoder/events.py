@@ -599,21 +599,23 @@ def _announced_by(speaker: Actor | None, source: Actor) -> bool:
 
 def _conditional_threat(t: Token, code: str, status: str) -> str | None:
     """A coercive action announced on a condition is a threat: "will boycott the elections unless the
-    president steps down", "may halt mediation if ...". The code of that threat, or None."""
+    president steps down", "may halt mediation if ..."; so is any action announced "unless" another acts
+    ("will withdraw its force unless ..."). The code of that threat, or None."""
     if status not in ("intended", "hypothetical") or t.pos_ != "VERB":
         return None
-    if not _threatening(code):
-        return None  # "will release the prisoners if ...": an offer, not a threat
     chain = _clause_chain(t)
     inside = {x.i for x in chain}  # the trigger's own "if" clause is no condition on it
-    for x in chain[:2]:
-        for c in x.children:
-            if (
-                c.dep_ == "advcl"
-                and c.i not in inside
-                and any(m.dep_ == "mark" and m.lower_ in LX().conditional_marks for m in c.children)
-            ):
-                return _threat_code(code)
+    marks = {
+        m.lower_
+        for x in chain[:2]
+        for c in x.children
+        if c.dep_ == "advcl" and c.i not in inside
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ in LX().conditional_marks
+    }
+    # "will release the prisoners if ...": an offer, not a threat; "will withdraw its force unless ...": one
+    if (marks and _threatening(code)) or "unless" in marks:
+        return _threat_code(code)
     return None
 
 

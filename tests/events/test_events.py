@@ -175,6 +175,13 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
         # a coercive action announced on a condition is a threat of it
         ("Iran will attack Iraq unless Baghdad accepts its conditions.", "138", "occurred"),
         ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
+        # any action announced "unless" another acts is a threat; "if" alone makes an offer of a friendly one
+        (
+            "Nigeria will withdraw its troops from Chad unless the president holds elections.",
+            "130",
+            "occurred",
+        ),
+        ("Israel will release the prisoners if Hamas returns the bodies.", "035", "intended"),
         # the action inside the condition stays hypothetical
         ("If Russia attacks Ukraine, NATO will respond.", "190", "hypothetical"),
         # a coercive action the source announces for itself is a threat; one others predict stays intended
