@@ -293,6 +293,9 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
     matched = {w.i for w in words[1:]}  # the pattern's own words are never its target ("into custody")
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
+        if not sources and root(p.code) == "15" and any(x.i in matched for x in targets):
+            # "Russian soldiers were deployed along the corridor": forces are deployed by their own side
+            sources, targets = [x for x in targets if x.i in matched], []
         if not targets:  # the recipient as an indirect object: "gave the Ivory Coast $5m for projects"
             targets = [c for c in t.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
         if not targets and preps:

@@ -61,6 +61,9 @@ def _coded(coder, text: str, code: str) -> dict:
             "IGOEUREEC",
             "CIV",
         ),
+        # forces deployed with no agent were deployed by their own side
+        ("Turkish troops were sent to Syria.", "150", "TURMIL", "SYR"),
+        ("About 2,000 Russian soldiers were deployed to Armenia.", "150", "RUSMIL", "ARM"),
         # the indirect object is the recipient, before any "for" phrase
         ("Japan gave Kenya a loan for new roads.", "071", "JPN", "KEN"),
         # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
@@ -86,3 +89,9 @@ def test_suspended_aid_is_no_aid(coder) -> None:
     """The aid noun under "suspended part of" is the suspension's object, not an aid event of its own."""
     (records,) = coder.code_texts(["The United States suspended part of its aid to Egypt."])
     assert [r["cameo"] for r in records] == ["162"]
+
+
+def test_the_expelled_do_not_expel_themselves(coder) -> None:
+    """Only forces deployed take their own side as the source; an agentless expulsion has none."""
+    (records,) = coder.code_texts(["Russian diplomats were expelled from Britain."])
+    assert all(r["source"]["code"] != "RUSGOV" for r in records)
