@@ -95,3 +95,11 @@ def test_the_expelled_do_not_expel_themselves(coder) -> None:
     """Only forces deployed take their own side as the source; an agentless expulsion has none."""
     (records,) = coder.code_texts(["Russian diplomats were expelled from Britain."])
     assert all(r["source"]["code"] != "RUSGOV" for r in records)
+
+
+def test_a_reduced_passive_parsed_as_active_keeps_its_agent(coder) -> None:
+    """The parser makes "journalist" the subject of "taken"; the "by" phrase is still who took him."""
+    text = "They asked about John Cantlie, the British journalist taken hostage by Islamic State."
+    (records,) = coder.code_texts([text])
+    r = next(r for r in records if r["root"] == "18")
+    assert (r["source"]["code"], r["target"]["code"]) == ("IMGMOSISI", "GBRMED")
