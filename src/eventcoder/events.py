@@ -626,6 +626,29 @@ def _conditional_threat(t: Token, code: str, status: str) -> str | None:
     return None
 
 
+def _modifier_code(t: Token) -> str | None:
+    """The code a modifier gives an event noun: "air strikes" 195, "hunger strike" 142, "car bomb" 1832."""
+    codes = LX().modifier_codes.get(t.lemma_.lower())
+    if not codes:
+        return None
+    return next(
+        (
+            codes[m]
+            for c in t.children
+            if c.dep_ in ("amod", "compound", "nmod") and (m := c.lemma_.lower()) in codes
+        ),
+        None,
+    )
+
+
+def _figurative(t: Token) -> bool:
+    """A violent noun used figuratively: "cold war", "trade war", "propaganda war", "war of words"."""
+    mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & LX().figurative_war_modifiers:
+        return True
+    return any(g.lower_ == "words" for g in _prep_objects([t], ("of",)))
+
+
 def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]) -> Actor | None:
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
@@ -645,6 +668,9 @@ def _code_trigger(
     """The events of one trigger under one pattern; [] when the pattern's actor rules are not met."""
     if "say" in p.flags and not (p.object or p.complement) and not _has_content(t):
         return []  # a speech verb without content ("denying them the right") is no statement
+    noun = t if t.pos_ == "NOUN" else next((w for w in words[1:] if w.pos_ == "NOUN"), None)
+    if noun is not None and root(p.code) in ("18", "19", "20") and _figurative(noun):
+        return []  # "a cold war", "waged a trade war", "a war of words": no violence
     src_toks, tgt_toks = roles(t, p, words)
     if len(src_toks) > 1 and "symmetric" in p.flags and not any(resolver.resolve(x) for x in tgt_toks):
         src_toks, tgt_toks = src_toks[:1], src_toks[1:]  # "Israel and Lebanon renewed negotiations"
@@ -657,7 +683,7 @@ def _code_trigger(
     gov = _light_verb(t)
     if gov is not None and status == "occurred":
         status = status_of(gov)
-    code = p.code
+    code = (_modifier_code(noun) if noun is not None else None) or p.code  # "air strikes", "hunger strike"
     if root(code) == "04" and _by_phone(t):
         code = "041"
     if (

@@ -61,6 +61,11 @@ def _coded(coder, text: str, code: str) -> dict:
             "IGOEUREEC",
             "CIV",
         ),
+        # a modifier names the kind of event (lexicon "modifier_codes")
+        ("Israeli air strikes hit Gaza.", "195", "ISR", "PSE"),
+        ("Israel launched air strikes on Gaza.", "195", "ISR", "PSE"),
+        ("Palestinian prisoners went on hunger strike.", "142", "PSECVL", None),
+        ("Teachers in Kenya called a general strike.", "143", "KENEDU", None),
         # forces deployed with no agent were deployed by their own side
         ("Turkish troops were sent to Syria.", "150", "TURMIL", "SYR"),
         ("About 2,000 Russian soldiers were deployed to Armenia.", "150", "RUSMIL", "ARM"),
@@ -103,3 +108,16 @@ def test_a_reduced_passive_parsed_as_active_keeps_its_agent(coder) -> None:
     (records,) = coder.code_texts([text])
     r = next(r for r in records if r["root"] == "18")
     assert (r["source"]["code"], r["target"]["code"]) == ("IMGMOSISI", "GBRMED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia waged a cold war with Qatar.",
+        "The US and China are locked in a trade war.",
+        "Russia and Ukraine engaged in a war of words.",
+    ],
+)
+def test_figurative_wars_are_no_violence(coder, text: str) -> None:
+    (records,) = coder.code_texts([text])
+    assert [r for r in records if r["root"] in ("18", "19", "20")] == []
