@@ -496,7 +496,7 @@ class ActorResolver:
         if m is not None and m.kind == "title" and head.i == m.end - 1:
             sector = m.entries[0].sector
             country = mod_country or of_country or m.entries[0].country
-        elif lemma in self.index.sector_nouns:
+        elif self.index.sector_nouns.get(lemma, ("", ""))[1] == "noun":  # not a modifier-only word ("aid")
             sector = self.index.sector_nouns[lemma][0]
             country = mod_country or of_country
         elif mod_sector is not None and head.pos_ == "NOUN":  # "Israeli army bulldozers", "an army base"

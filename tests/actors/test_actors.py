@@ -31,6 +31,7 @@ def _resolve_all(nlp, text: str, published: str | None = "2022-01-18"):
         ("Unknown assailants in Kenya attacked the convoy.", "assailants", "KENUAF", "Unknown assailants"),
         ("Rioters in Caracas burned cars.", "Rioters", "VENCVL", "Rioters"),
         ("Chilean miners marched on Monday.", "miners", "CHLLAB", "Chilean miners"),
+        ("An international aid agency appealed to Sudan.", "agency", "NGO", "international aid agency"),
         ("Russia massed tanks.", "Russia", "RUS", "Russia"),
         ("The Kremlin rejected the claim.", "Kremlin", "RUSGOV", "Kremlin"),
         ("The Pentagon announced a review.", "Pentagon", "USAMIL", "Pentagon"),
@@ -273,3 +274,9 @@ def test_ethnic_groups_are_coded_by_residence(nlp, text: str, head: str, code: s
 )
 def test_led_and_backed_actors(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+def test_a_modifier_only_sector_word_is_no_actor_as_a_head(nlp) -> None:
+    """ "aid" gives "aid agency" its sector (NGO), but aid itself is nobody: "Yemen called for aid"."""
+    found = _resolve_all(nlp, "Yemen called for aid after the floods.")
+    assert "aid" not in found and found["Yemen"].code == "YEM"
