@@ -213,9 +213,9 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if subj:
         if subj[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return [v.head], []
-        by = _prep_objects([v], ("by",))
-        if by and _bare_participle(v):  # a reduced passive parsed as active: "the journalist taken
-            return by, [x for s in subj for x in _with_conj(s)]  # hostage by Islamic State"
+        if _bare_participle(v) and (by := _prep_objects([v], ("by",))):
+            # a reduced passive parsed as active: "the journalist taken hostage by Islamic State"
+            return by, [x for s in subj for x in _with_conj(s)]
         return [x for s in subj for x in _with_conj(s)], []  # a misparse may give two subjects
     if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
         return verb_subjects(v.head.head, depth + 1)  # "it is willing to withdraw"
