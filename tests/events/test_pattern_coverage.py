@@ -69,6 +69,7 @@ def _coded(coder, text: str, code: str) -> dict:
         # forces deployed with no agent were deployed by their own side
         ("Turkish troops were sent to Syria.", "150", "TURMIL", "SYR"),
         ("About 2,000 Russian soldiers were deployed to Armenia.", "150", "RUSMIL", "ARM"),
+        ("Israel denied permits to Palestinian workers.", "120", "ISR", "PSELAB"),
         # the indirect object is the recipient, before any "for" phrase
         ("Japan gave Kenya a loan for new roads.", "071", "JPN", "KEN"),
         # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
