@@ -121,6 +121,12 @@ def _direct_objects(t: Token, children: list[Token]) -> list[Token]:
     return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
 
 
+def _of_time(prep: Token) -> bool:
+    """A preposition of time ("on Sunday", "in March"): not the one a pattern asks for ("call on")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.lower_ in time_words() for g in objs)
+
+
 def _conjoined_subject(children: list[Token]) -> bool:
     """ "Blinken and Lavrov spoke": a symmetric verb needs no "with" when its subject is a pair."""
     return any(c.dep_ == "nsubj" and c.conjuncts for c in children)
@@ -153,7 +159,7 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
     if p.prep:
         heads = [t, *words[1:]]
         if any(
-            c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep and not _of_time(c)
             for h in heads
             for c in cand.children_of(h)
         ):

@@ -70,6 +70,8 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Turkish troops were sent to Syria.", "150", "TURMIL", "SYR"),
         ("About 2,000 Russian soldiers were deployed to Armenia.", "150", "RUSMIL", "ARM"),
         ("Israel denied permits to Palestinian workers.", "120", "ISR", "PSELAB"),
+        # a time ("on Sunday") is not the preposition a pattern asks for ("call on")
+        ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "020", "REL", "NGA"),
         # the indirect object is the recipient, before any "for" phrase
         ("Japan gave Kenya a loan for new roads.", "071", "JPN", "KEN"),
         # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
