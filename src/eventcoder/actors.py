@@ -666,7 +666,10 @@ class ActorResolver:
         """A name we do not know, described by an apposition: "Mohammad Radmanish, an Afghan defence
         spokesperson" is AFGGOV and keeps the name."""
         for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN":
+            # a common noun, or a capitalised description with "the" ("the UN Emergency Relief Coordinator")
+            if c.dep_ == "appos" and (
+                c.pos_ == "NOUN" or (c.pos_ == "PROPN" and any(d.lower_ == "the" for d in c.lefts))
+            ):
                 described = self.resolve(c, exclude)
                 if described is not None and described.name is None:
                     names = [t for t in tokens if t.pos_ == "PROPN"]

@@ -32,6 +32,7 @@ def _resolve_all(nlp, text: str, published: str | None = "2022-01-18"):
         ("Rioters in Caracas burned cars.", "Rioters", "VENCVL", "Rioters"),
         ("Chilean miners marched on Monday.", "miners", "CHLLAB", "Chilean miners"),
         ("An international aid agency appealed to Sudan.", "agency", "NGO", "international aid agency"),
+        ("A human rights organization accused Israel.", "organization", "NGO", "human rights organization"),
         ("Russia massed tanks.", "Russia", "RUS", "Russia"),
         ("The Kremlin rejected the claim.", "Kremlin", "RUSGOV", "Kremlin"),
         ("The Pentagon announced a review.", "Pentagon", "USAMIL", "Pentagon"),

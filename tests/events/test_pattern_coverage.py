@@ -70,6 +70,14 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Turkish troops were sent to Syria.", "150", "TURMIL", "SYR"),
         ("About 2,000 Russian soldiers were deployed to Armenia.", "150", "RUSMIL", "ARM"),
         ("Israel denied permits to Palestinian workers.", "120", "ISR", "PSELAB"),
+        # a capitalised description with "the" describes a name we do not know
+        (
+            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that the parties "
+            "to the conflict in Iraq allow aid workers in.",
+            "1055",
+            "IGOUNO",
+            "IRQPTY",
+        ),
         # a time ("on Sunday") is not the preposition a pattern asks for ("call on")
         ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "020", "REL", "NGA"),
         # the indirect object is the recipient, before any "for" phrase
