@@ -220,7 +220,7 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if subj[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             return [v.head], []
         if _bare_participle(v) and (by := _prep_objects([v], ("by",))):
-            # a reduced passive parsed as active: "the journalist taken hostage by Islamic State"
+            # a reduced passive parsed as active: "the aid worker taken hostage by the militia"
             return by, [x for s in subj for x in _with_conj(s)]
         return [x for s in subj for x in _with_conj(s)], []  # a misparse may give two subjects
     if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
@@ -304,9 +304,9 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
         if not sources and root(p.code) == "15" and any(x.i in matched for x in targets):
-            # "Russian soldiers were deployed along the corridor": forces are deployed by their own side
+            # "Turkish troops were sent to the border": forces are deployed by their own side
             sources, targets = [x for x in targets if x.i in matched], []
-        if not targets:  # the recipient as an indirect object: "gave the Ivory Coast $5m for projects"
+        if not targets:  # the recipient as an indirect object: "gave Malawi $20m for schools"
             targets = [c for c in t.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
         if not targets and preps:
             targets = [x for x in _prep_objects(anchors, preps) if x.i not in matched]
@@ -721,7 +721,7 @@ def _code_trigger(
         # a complement's subject ("warned that it would...") may well be the source itself
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
         # a speaker talking about its own country ("Erdogan said Turkey would...") targets no one; another
-        # sector of the country can be ("the PKK demanded that the Turkish government release ...")
+        # sector of the country can be ("Hezbollah demanded that the Lebanese government free ...")
         targets = [
             (tt, a)
             for tt, a in targets

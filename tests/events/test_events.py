@@ -177,7 +177,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
         ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
         # any action announced "unless" another acts is a threat; "if" alone makes an offer of a friendly one
         (
-            "Nigeria will withdraw its troops from Chad unless the president holds elections.",
+            "Kenya will withdraw its troops from Somalia unless the Somali government pays them.",
             "130",
             "occurred",
         ),

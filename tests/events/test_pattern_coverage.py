@@ -55,12 +55,7 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt handed over 700 kg of medicine to Gaza.", "073", "EGY", "PSE"),
         ("Russia delivered a shipment of weapons to Syria.", "072", "RUS", "SYR"),
         ("The United States suspended part of its aid to Egypt.", "162", "USA", "EGY"),
-        (
-            "The European Community gave the Ivory Coast 5 million dollars of aid for farms.",
-            "071",
-            "IGOEUREEC",
-            "CIV",
-        ),
+        ("The World Bank gave Malawi 20 million dollars of aid for schools.", "071", "IGOUNOWBK", "MWI"),
         # a modifier names the kind of event (lexicon "modifier_codes")
         ("Israeli air strikes hit Gaza.", "195", "ISR", "PSE"),
         ("Israel launched air strikes on Gaza.", "195", "ISR", "PSE"),
@@ -72,24 +67,23 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Israel denied permits to Palestinian workers.", "120", "ISR", "PSELAB"),
         # a capitalised description with "the" describes a name we do not know
         (
-            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that the parties "
-            "to the conflict in Iraq allow aid workers in.",
+            "Jan Novak, the European Union Special Envoy, demanded that the parties to the conflict in Libya "
+            "allow monitors in.",
             "1055",
-            "IGOUNO",
-            "IRQPTY",
+            "IGOEUREEC",
+            "LBYPTY",
         ),
         # a time ("on Sunday") is not the preposition a pattern asks for ("call on")
-        ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "020", "REL", "NGA"),
+        ("Bishop John Okoro on Monday called for sanctions against Myanmar.", "020", "REL", "MMR"),
         # the indirect object is the recipient, before any "for" phrase
         ("Japan gave Kenya a loan for new roads.", "071", "JPN", "KEN"),
         # what a statement, letter or resolution says is its issuer's act; another sector of the issuer's
         # country can be the target; an event's country adjective is the country
         (
-            "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
-            "release prisoners.",
+            "Hezbollah issued a statement demanding that the Lebanese government free detainees.",
             "1053",
-            "TURREBPKK",
-            "TURGOV",
+            "LBNREBHEZ",
+            "LBNGOV",
         ),
         ("Egypt sent a letter urging Ethiopia to resume talks.", "026", "EGY", "ETH"),
         ("France issued a statement condemning the Russian attack on Ukraine.", "111", "FRA", "RUS"),
@@ -114,11 +108,11 @@ def test_the_expelled_do_not_expel_themselves(coder) -> None:
 
 
 def test_a_reduced_passive_parsed_as_active_keeps_its_agent(coder) -> None:
-    """The parser makes "journalist" the subject of "taken"; the "by" phrase is still who took him."""
-    text = "They asked about John Cantlie, the British journalist taken hostage by Islamic State."
+    """The parser may make "worker" the subject of "taken"; the "by" phrase is still who took him."""
+    text = "Reporters asked about Peter Grant, the Canadian aid worker taken hostage by Islamic State."
     (records,) = coder.code_texts([text])
     r = next(r for r in records if r["root"] == "18")
-    assert (r["source"]["code"], r["target"]["code"]) == ("IMGMOSISI", "GBRMED")
+    assert (r["source"]["code"], r["target"]["code"]) == ("IMGMOSISI", "CANLAB")
 
 
 @pytest.mark.parametrize(
