@@ -461,7 +461,13 @@ class ActorResolver:
             known = self._titled_surname(name_toks, tokens, mod_country or of_country or e.country)
             if known is not None:
                 return known
-            country = mod_country or of_country or e.country or self._context_country(head)
+            country = (
+                mod_country
+                or of_country
+                or e.country
+                or self._context_country(head)
+                or self._country_spoken_of(head)
+            )
             sector = _former(e.sector, tokens)
             if name_toks and (country or sector):
                 # with no country the text supports, the person keeps the name and the title's sector
@@ -740,6 +746,41 @@ class ActorResolver:
         if len(seen) == 1:
             return next(iter(seen))
         return self.context.dateline_country if not seen else None
+
+    def _country_spoken_of(self, head: Token) -> str | None:
+        """The one country a sentence goes on to speak of as its own business, for a titled person the text
+        gives no country: "Finance Minister Ama Doe said Ghana would borrow less", "General Kofi Mensah
+        stepped down to let Ghana's parliament choose", "President Doe broke his pledge to the Ghanaian
+        people". A country named as an object ("President Doe will visit Russia") is where the person goes,
+        and an official of a country as an object ("welcomed the Togolese leader") is whom they deal with:
+        neither is whose official they are. Two countries are no answer."""
+        found = set()
+        for i in range(head.i + 1, head.sent.end):
+            m = self.by_token.get(i)
+            if m is None or i != m.end - 1 or m.kind not in ("name", "adj", "people") or self._backer(m):
+                continue
+            tok = self.doc[i]
+            while tok.dep_ == "conj" and tok.head.i < tok.i:  # "Ghana and Togo": as the first conjunct
+                tok = tok.head
+            if m.kind == "adj" and self._counterpart(tok.head):
+                return None  # "welcomed South African leader de Klerk": dealings with another country
+            if m.kind == "adj" or tok.dep_ in ("poss", "compound") or tok.dep_.startswith("nsubj"):
+                found.add(m.entries[0].country)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _counterpart(self, noun: Token) -> bool:
+        """An official the sentence deals with: a titled or sector noun phrase as an object."""
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        if not (noun.dep_ in ("dobj", "pobj", "dative") or noun.dep_ == "appos"):
+            return False
+        for t in np_tokens(noun):
+            m = self.by_token.get(t.i)
+            if m is not None and m.kind in ("title", "person"):
+                return True
+            if self.index.sector_nouns.get(self._lemma(t), ("",))[0] in LX().own_side_sectors:
+                return True
+        return False
 
     def _kind(self, t: Token) -> str:
         """What a pronoun could stand for: "country", "org", "person" or "group"."""

@@ -117,8 +117,21 @@ class _Candidate:
 
 
 def _direct_objects(t: Token, children: list[Token]) -> list[Token]:
-    objs = [c for c in children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    objs = [c for c in children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"] or _up_to(children)
     return objs + [c for o in objs for c in o.conjuncts if c.i > o.i]
+
+
+def _up_to(children: list[Token]) -> list[Token]:
+    """A counted object the parser hangs on "up" as a particle: "kidnapped up to 16 advisers"."""
+    return [
+        g
+        for c in children
+        if c.dep_ == "prt" and c.lower_ == "up"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)
+    ]
 
 
 def _of_time(prep: Token) -> bool:
@@ -312,6 +325,7 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             targets = [x for x in _prep_objects(anchors, preps) if x.i not in matched]
         if not targets:
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
+            targets = targets or _up_to(list(t.children))
         if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
             objs = [w for w in words[1:] if w.pos_ == "NOUN"]
             targets = [c for o in objs for c in o.children if c.dep_ == "poss"] + _prep_objects(
@@ -655,6 +669,26 @@ def _figurative(t: Token) -> bool:
     return any(g.lower_ == "words" for g in _prep_objects([t], ("of",)))
 
 
+def _other_party(a: Actor, src: Actor, thing: bool) -> bool:
+    """Whether an actor the pattern names as its object is someone the source acts on: another country
+    ("expelled ten British diplomats"), or another sector of its own country that is not its own apparatus
+    ("Museveni banned opposition candidates"; not "the government deployed troops")."""
+    if a.country is None or a.code == src.code:
+        return False
+    if a.country != src.country:
+        return True
+    return src.sector is not None and a.sector not in (None, *LX().own_side_sectors) and not thing
+
+
+def _thing(x: Token, a: Actor, resolver: ActorResolver) -> bool:
+    """An object that is no one although it resolves: an event ("launched terrorist attacks") or a thing
+    a country adjective made civilian ("sought US taxpayer money"); not "killed dozens of civilians"."""
+    lemma = x.lemma_.lower()
+    if lemma in resolver.index.event_nouns:
+        return True
+    return a.sector == "CVL" and lemma not in resolver.index.sector_nouns and lemma not in LX().quantifiers
+
+
 def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]) -> Actor | None:
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
     "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
@@ -743,7 +777,7 @@ def _code_trigger(
             targets = [
                 (x, a)
                 for x in objs
-                if (a := resolver.resolve(x, exclude)) and a.country not in (None, src.country)
+                if (a := resolver.resolve(x, exclude)) and _other_party(a, src, _thing(x, a, resolver))
             ]
         if not targets:
             if "ambiguous" in p.flags or (

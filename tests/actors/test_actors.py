@@ -99,6 +99,24 @@ def test_a_destination_is_no_context_country(nlp) -> None:
     assert (actors["Testo"].code, actors["Testo"].name) == ("GOV", "Bukola Testo")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the one country the sentence goes on to speak of as its own: speaker, possessive, adjective
+        ("Finance Minister Ama Testua said Ghana would borrow less.", "GHAGOV"),
+        ("General Kofi Testua stepped down to let Ghana's parliament choose a successor.", "GHAMIL"),
+        ("President Kofi Testua broke his pledge to the Ghanaian people.", "GHAGOV"),
+        ("Vice-President Kofi Testua ignored pressure from the Ghana Electoral Commission.", "GHAGOV"),
+        # a destination, a counterpart official or two countries give none
+        ("President Kofi Testua will visit Ghana.", "GOV"),
+        ("President Kofi Testua welcomed Ghanaian leader Ama Testuo.", "GOV"),
+        ("President Kofi Testua said Ghana and Togo would trade more.", "GOV"),
+    ],
+)
+def test_a_titled_unknown_takes_the_country_the_sentence_speaks_of(nlp, text: str, code: str) -> None:
+    assert _resolve_all(nlp, text, None)["Testua"].code == code
+
+
 def test_no_country_without_support(nlp) -> None:
     actors = _resolve_all(nlp, "The minister said the talks would continue.")
     assert (actors["minister"].code, actors["minister"].country) == ("GOV", None)  # the sector, no country

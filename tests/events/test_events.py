@@ -123,6 +123,8 @@ def test_speech_without_content_is_no_statement(coder) -> None:
         ("Palestinian police confiscated weapons from Hamas.", "17", "PSECOP", "PSEREBHMS"),
         # "it is willing to": the pronoun is the speaker
         ("Syria says it is willing to withdraw its troops from Lebanon.", "035", "SYR", "LBN"),
+        # a count the parser hangs on "up" as a particle is still the object
+        ("Gunmen abducted up to 12 Kenyan engineers near the border.", "181", "UAF", "KENCVL"),
     ],
 )
 def test_targets_behind_times_objects_and_pronouns(coder, text: str, code: str, src: str, tgt: str) -> None:
@@ -280,6 +282,17 @@ def test_a_resolution_noun_passes_its_subject_to_the_act(coder, text: str, code:
     assert (r["target"] or {}).get("code") == tgt
 
 
-def test_an_object_the_pattern_names_can_be_the_target(coder) -> None:
-    r = _one(_events(coder, "Israel released 50 Palestinian prisoners."), "08")
-    assert (r["cameo"], r["source"]["code"], r["target"]["code"]) == ("0841", "ISR", "PSECVL")
+@pytest.mark.parametrize(
+    ("text", "code", "tgt"),
+    [
+        ("Israel released 50 Palestinian prisoners.", "0841", "PSECVL"),  # another country
+        # another sector of the source's own country, when it is not the source's own apparatus
+        ("The Zambian president banned opposition candidates from the vote.", "1722", "ZMBOPP"),
+        ("The Kenyan government outlawed an armed separatist group.", "1722", "KENSEP"),
+        ("The Kenyan government deployed troops.", "150", None),  # its own troops: no target
+    ],
+)
+def test_an_object_the_pattern_names_can_be_the_target(coder, text: str, code: str, tgt: str | None) -> None:
+    rs = [r for r in _events(coder, text) if r["cameo"] == code]
+    assert len(rs) == 1
+    assert (rs[0]["target"] or {}).get("code") == tgt
