@@ -17,7 +17,7 @@ from typing import Any
 import numpy
 from spacy.attrs import IS_SPACE, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import __version__, knowledge, when, where
 from .actors import ActorResolver, ArticleContext, get_index
@@ -58,6 +58,29 @@ def _doc_text(article: Article, base: int, doc: Doc) -> str:
     instead of joined token by token."""
     last = doc[-1]
     return article.text[base : base + last.idx + len(last.text_with_ws)]
+
+
+def _place_target(article: Article, f: Found, place: Place, base: int) -> Actor | None:
+    """An action on a territory with no other target has the territory's country as its target (CAMEO):
+    "reimposed a blockade in the West Bank", "lifted the state of emergency in Darfur", "protested in
+    Monrovia". Not the source's own country named alone ("Russia lifted the curfew in Moscow"), nor a
+    place that says where the source is from ("doctors in Kenya went on strike")."""
+    lx = lexicon()
+    territorial = f.code[:2] in lx.territory_target_roots or f.code in lx.territory_target_codes
+    if not place.country or not territorial:
+        return None
+    if f.source is not None and f.source.code == place.country:
+        return None
+    s, t = f.source_token, f.trigger
+    at = place.start - base
+    if s is not None and _within(s, at) and not (_within(s, t.idx) and _within(t, at)):
+        return None  # the place is in the source's phrase, and not in an event it is the head of
+    return Actor(article.text[place.start : place.end], place.start, place.end, place.country, place.country)
+
+
+def _within(t: Token, offset: int) -> bool:
+    """Whether a character offset (into t's Doc) falls in the phrase t heads."""
+    return t.left_edge.idx <= offset < t.right_edge.idx + len(t.right_edge)
 
 
 def _release(doc: Doc) -> None:
@@ -269,12 +292,14 @@ class Coder:
                 sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand") for a in exclude
             ],
         )
+        target = f.target
         if place is not None:
             place = dataclasses.replace(place, start=place.start + base, end=place.end + base)
+            target = target or _place_target(article, f, place, base)
         elif dateline is not None and dateline.country in {a.country for a in exclude}:
             place = dateline  # nothing in the sentence: the dateline, when the event involves its country
         s = article.sentences[k]
-        src, tgt = f.source and f.source.code, f.target and f.target.code
+        src, tgt = f.source and f.source.code, target and target.code
         rid = hashlib.sha1(f"{article.id}|{k}|{t0}|{f.code}|{src}|{tgt}".encode()).hexdigest()[:16]
         return {
             "id": rid,
@@ -282,7 +307,7 @@ class Coder:
             "sentence": k,
             "text": article.text[s.start : s.end],
             "source": _actor_out(f.source),
-            "target": _actor_out(f.target),
+            "target": _actor_out(target),
             "cameo": f.code,
             "root": root(f.code),
             "plover": None

@@ -296,3 +296,20 @@ def test_an_object_the_pattern_names_can_be_the_target(coder, text: str, code: s
     rs = [r for r in _events(coder, text) if r["cameo"] == code]
     assert len(rs) == 1
     assert (rs[0]["target"] or {}).get("code") == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "tgt"),
+    [
+        # an action on a territory with no other target: the territory's country is the target
+        ("Israel reimposed a blockade in the West Bank on Friday.", "191", "PSE"),
+        ("Serbia eased the emergency measures in Montenegro.", "081", "MNE"),
+        ("Demonstrators protested in Monrovia against the election results.", "14", "LBR"),
+        # another target named comes first; a place of the source's own country alone is none
+        ("Israeli troops shot two Palestinian gunmen in Hebron.", "19", "PSEUAF"),
+        ("Russia lifted the curfew in Moscow.", "0813", None),
+    ],
+)
+def test_a_territory_is_the_target_of_an_action_on_it(coder, text: str, code: str, tgt: str | None) -> None:
+    r = _one([r for r in _events(coder, text) if r["cameo"].startswith(code)])
+    assert (r["target"] or {}).get("code") == tgt
