@@ -493,6 +493,8 @@ class ActorResolver:
         lemma = self._lemma(head)
         if lemma in LX().person_government_nouns and (led := self._led_by(head, tokens)) is not None:
             return led
+        if lemma in LX().member_nouns and (body := self._member_of(head, tokens, exclude)) is not None:
+            return body
         if lemma in LX().definite_country and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
             if found is not None:
@@ -560,7 +562,8 @@ class ActorResolver:
         # with no country the text supports, the sector alone: "rebels" is REB, "the police" COP
         actor = self._actor(tokens, (country or "") + (sector or ""), country, sector, None)
         plural = head.tag_ in ("NNS", "NNPS")
-        self.context.remember(actor, "group" if plural else "person", lemma + ("+pl" if plural else ""))
+        kind = "group" if plural else ("org" if lemma in LX().collective_nouns else "person")
+        self.context.remember(actor, kind, lemma + ("+pl" if plural else ""))
         return actor
 
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
@@ -690,6 +693,19 @@ class ActorResolver:
                     return actor
         return None
 
+    def _member_of(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
+        """A leader, member or spokesman of a body that has a sector is coded as that body: "leaders of the
+        opposition coalition" OPP, "members of Hamas"; "leaders of Iraq" is left to the country rules."""
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == head.i + 1:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                body = self.resolve(obj, exclude) if obj is not None else None
+                if body is None or body.sector is None:
+                    continue
+                if body.sector != "CVL" or self._lemma(obj) in self.index.sector_nouns:  # not "a Syrian bloc"
+                    return self._actor([*tokens, *c.subtree], body.code, body.country, body.sector, None)
+        return None
+
     def _led_by(self, head: Token, tokens: list[Token]) -> Actor | None:
         """A government named after its leader: "the Trump administration", "the Assad regime"."""
         for c in head.lefts:
@@ -789,7 +805,9 @@ class ActorResolver:
             return "country"
         if m is not None and m.kind in ("org", "person"):
             return m.kind
-        return "group" if t.tag_ in ("NNS", "NNPS") else "person"
+        if t.tag_ in ("NNS", "NNPS"):
+            return "group"
+        return "org" if t.lemma_.lower() in LX().collective_nouns else "person"  # "the government ... it"
 
     def _definite(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
         """ "the country", "the former Soviet state": the last country named that is not excluded."""

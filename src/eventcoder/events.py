@@ -669,6 +669,19 @@ def _figurative(t: Token) -> bool:
     return any(g.lower_ == "words" for g in _prep_objects([t], ("of",)))
 
 
+def _named_objects(
+    words: list[Token], src: Actor, exclude: set[str], resolver: ActorResolver
+) -> list[tuple[Token, Actor]]:
+    """The pattern's own objects that are another party the source acts on (see :func:`_other_party`)."""
+    return [
+        (x, a)
+        for x in words[1:]
+        if x.dep_ in ("dobj", "obj")
+        and (a := resolver.resolve(x, exclude)) is not None
+        and _other_party(a, src, _thing(x, a, resolver))
+    ]
+
+
 def _other_party(a: Actor, src: Actor, thing: bool) -> bool:
     """Whether an actor the pattern names as its object is someone the source acts on: another country
     ("expelled ten British diplomats"), or another sector of its own country that is not its own apparatus
@@ -754,6 +767,9 @@ def _code_trigger(
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
         targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
+        if tgt_toks and all(tt.head in words[1:] for tt in tgt_toks):  # the object's possessor or "by"
+            # "summoned Niger's ambassador": the ambassador (NERGOV), not Niger
+            targets = _named_objects(words, src, exclude, resolver) or targets
         # a speaker talking about its own country ("Erdogan said Turkey would...") targets no one; another
         # sector of the country can be ("Hezbollah demanded that the Lebanese government free ...")
         targets = [
@@ -770,15 +786,8 @@ def _code_trigger(
         if not targets and tgt_toks:  # "lifts the embargo on arms sales to Vietnam": another preposition
             alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
-        if (
-            not targets and not tgt_toks
-        ):  # "expelled ten British diplomats": the pattern's object is the target
-            objs = [w for w in words[1:] if w.dep_ in ("dobj", "obj")]
-            targets = [
-                (x, a)
-                for x in objs
-                if (a := resolver.resolve(x, exclude)) and _other_party(a, src, _thing(x, a, resolver))
-            ]
+        if not targets and not tgt_toks:  # "expelled ten British diplomats": the pattern's object
+            targets = _named_objects(words, src, exclude, resolver)
         if not targets:
             if "ambiguous" in p.flags or (
                 "no_target" not in p.flags

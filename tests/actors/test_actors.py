@@ -299,3 +299,26 @@ def test_a_modifier_only_sector_word_is_no_actor_as_a_head(nlp) -> None:
     """ "aid" gives "aid agency" its sector (NGO), but aid itself is nobody: "Yemen called for aid"."""
     found = _resolve_all(nlp, "Yemen called for aid after the floods.")
     assert "aid" not in found and found["Yemen"].code == "YEM"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # a leader, member or spokesman of a body with a sector is coded as the body
+        ("Leaders of the Kenyan opposition coalition postponed the rally.", "Leaders", "KENOPP"),
+        ("A spokesman for Hamas rejected the offer.", "spokesman", "PSEREBHMS"),
+        ("Members of the Ugandan army crossed the border.", "Members", "UGAMIL"),
+        # a body that is no one (a country adjective on a thing) leaves the title's own sector
+        ("A leader of a Kenyan farming scheme spoke.", "leader", "GOV"),
+        # rulers are a government; armed groups are rebels
+        ("The opposition accused Belarus's rulers of fraud.", "rulers", "BLRGOV"),
+        ("Palestinian armed groups fired rockets at Israel.", "groups", "PSEREB"),
+    ],
+)
+def test_members_rulers_and_armed_groups(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
+
+
+def test_it_after_a_government_is_the_government(nlp) -> None:
+    actors = _resolve_all(nlp, "Kenya's caretaker government said that it was ready to declare a curfew.")
+    assert actors["it"].code == "KENGOV"  # a collective noun is an "it", not the country named in it

@@ -117,8 +117,8 @@ def test_speech_without_content_is_no_statement(coder) -> None:
 @pytest.mark.parametrize(
     ("text", "code", "src", "tgt"),
     [
-        # a time is never a target ("on Tuesday"); the object's possessor is
-        ("On Tuesday, Nigeria's foreign minister summoned Niger's ambassador.", "114", "NGAGOV", "NER"),
+        # a time is never a target ("on Tuesday"); the pattern's object, another party, is (not its possessor)
+        ("On Tuesday, Nigeria's foreign minister summoned Niger's ambassador.", "114", "NGAGOV", "NERGOV"),
         # an object that is no actor: the target comes from "from" ("confiscated weapons from ...")
         ("Palestinian police confiscated weapons from Hamas.", "17", "PSECOP", "PSEREBHMS"),
         # "it is willing to": the pronoun is the speaker
