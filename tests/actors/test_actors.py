@@ -305,14 +305,14 @@ def test_a_modifier_only_sector_word_is_no_actor_as_a_head(nlp) -> None:
     ("text", "head", "code"),
     [
         # a leader, member or spokesman of a body with a sector is coded as the body
-        ("Leaders of the Kenyan opposition coalition postponed the rally.", "Leaders", "KENOPP"),
+        ("Leaders of the Kenyan opposition alliance called off the march.", "Leaders", "KENOPP"),
         ("A spokesman for Hamas rejected the offer.", "spokesman", "PSEREBHMS"),
         ("Members of the Ugandan army crossed the border.", "Members", "UGAMIL"),
         # a body that is no one (a country adjective on a thing) leaves the title's own sector
         ("A leader of a Kenyan farming scheme spoke.", "leader", "GOV"),
         # rulers are a government; armed groups are rebels
-        ("The opposition accused Belarus's rulers of fraud.", "rulers", "BLRGOV"),
-        ("Palestinian armed groups fired rockets at Israel.", "groups", "PSEREB"),
+        ("Critics accused Togo's rulers of fraud.", "rulers", "TGOGOV"),
+        ("Somali armed groups fired mortars at the airport.", "groups", "SOMREB"),
     ],
 )
 def test_members_rulers_and_armed_groups(nlp, text: str, head: str, code: str) -> None:

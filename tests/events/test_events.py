@@ -302,9 +302,9 @@ def test_an_object_the_pattern_names_can_be_the_target(coder, text: str, code: s
     ("text", "code", "tgt"),
     [
         # an action on a territory with no other target: the territory's country is the target
-        ("Israel reimposed a blockade in the West Bank on Friday.", "191", "PSE"),
-        ("Serbia eased the emergency measures in Montenegro.", "081", "MNE"),
-        ("Demonstrators protested in Monrovia against the election results.", "14", "LBR"),
+        ("Egypt reimposed a blockade in the Gaza Strip.", "191", "PSE"),
+        ("Morocco eased the emergency measures in Western Sahara.", "081", "ESH"),
+        ("Students marched in Accra against higher fuel prices.", "14", "GHA"),
         # another target named comes first; a place of the source's own country alone is none
         ("Israeli troops shot two Palestinian gunmen in Hebron.", "19", "PSEUAF"),
         ("Russia lifted the curfew in Moscow.", "0813", None),
