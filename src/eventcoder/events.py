@@ -328,8 +328,9 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             targets = targets or _up_to(list(t.children))
         if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
             objs = [w for w in words[1:] if w.pos_ == "NOUN"]
+            # "demanded a truce with the rebels"
             targets = [c for o in objs for c in o.children if c.dep_ == "poss"] + _prep_objects(
-                objs, ("by", "from")
+                objs, ("by", "from", "with")
             )
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
@@ -702,11 +703,13 @@ def _thing(x: Token, a: Actor, resolver: ActorResolver) -> bool:
     return a.sector == "CVL" and lemma not in resolver.index.sector_nouns and lemma not in LX().quantifiers
 
 
-def _resolve_target(resolver: ActorResolver, tt: Token, exclude: set[str]) -> Actor | None:
+def _resolve_target(resolver: ActorResolver, t: Token, tt: Token, exclude: set[str]) -> Actor | None:
     """A target actor; an unresolved head falls back to its possessor or "of" object ("Turkey's efforts",
-    "the return of U.N. inspectors"). A complement's subject may well be the source itself (no exclusion)."""
-    actor = resolver.resolve(tt, set() if tt.dep_.startswith("nsubj") else exclude)
-    if actor is None and tt.pos_ == "NOUN" and not tt.dep_.startswith("nsubj"):
+    "the return of U.N. inspectors", "a camp for refugees was attacked"). A complement's subject may well be
+    the source itself (no exclusion) and is taken as it is."""
+    complement_subject = tt.dep_.startswith("nsubj") and tt.head.i != t.i
+    actor = resolver.resolve(tt, set() if complement_subject else exclude)
+    if actor is None and tt.pos_ == "NOUN" and not complement_subject:
         for c in tt.children:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in LX().target_fallback_preps):
                 x = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -766,7 +769,7 @@ def _code_trigger(
         for tt in tgt_toks:
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
-        targets = [(tt, _resolve_target(resolver, tt, exclude)) for tt in tgt_all]
+        targets = [(tt, _resolve_target(resolver, t, tt, exclude)) for tt in tgt_all]
         if tgt_toks and all(tt.head in words[1:] for tt in tgt_toks):  # the object's possessor or "by"
             # "summoned Niger's ambassador": the ambassador (NERGOV), not Niger
             targets = _named_objects(words, src, exclude, resolver) or targets

@@ -313,3 +313,17 @@ def test_an_object_the_pattern_names_can_be_the_target(coder, text: str, code: s
 def test_a_territory_is_the_target_of_an_action_on_it(coder, text: str, code: str, tgt: str | None) -> None:
     r = _one([r for r in _events(coder, text) if r["cameo"].startswith(code)])
     assert (r["target"] or {}).get("code") == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "tgt"),
+    [
+        # a passive subject that is no actor stands for its "for" object
+        ("A camp for Somali refugees was shelled by gunmen.", "19", "SOMREF"),
+        # an agreement noun's "with" object is the other party
+        ("Kenyan rebels demanded a ceasefire with the Ugandan army.", "1056", "UGAMIL"),
+    ],
+)
+def test_targets_behind_a_passive_subject_or_an_agreement_noun(coder, text: str, code: str, tgt: str) -> None:
+    r = _one([r for r in _events(coder, text) if r["cameo"].startswith(code)])
+    assert (r["target"] or {}).get("code") == tgt
