@@ -16,7 +16,7 @@ import pycountry
 import pytest
 
 HEADER = ["name", "aliases", "country", "sector", "role", "start", "end", "note"]
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "REB", "INS", "PTY", "OPP", "COP", "IGO"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "REB", "INS", "PTY", "OPP", "COP", "IGO", "REL"}
 ROLES = {
     "head_of_state",
     "head_of_government",
