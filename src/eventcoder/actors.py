@@ -425,6 +425,8 @@ class ActorResolver:
         )
         if m is not None and m.kind == "person":
             country, sector, name = self._person(m.entries)
+            # "ousted President Akayev", "former prime minister Papandreou", whatever the article date
+            sector = _former(sector, list(self.doc[head.left_edge.i : head.i + 1]))
             actor = self._actor(tokens, (country or "") + (sector or ""), country, sector, name)
             self.context.remember(actor, "person", self._title_key(title))
             return actor if actor.code else None

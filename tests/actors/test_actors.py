@@ -184,6 +184,9 @@ def test_dateline_holds_no_actor_but_gives_the_context(nlp) -> None:
         ("President Bush spoke in Texas.", "2015-05-01", "Bush", "USAELI", None),
         # a government named after its leader
         ("The Trump administration imposed tariffs.", "2018-03-01", "administration", "USAGOV", None),
+        # "former" or "ousted" before a known person makes an elite, with or without an article date
+        ("Former president Jerry Rawlings spoke.", None, "Rawlings", "GHAELI", "Jerry Rawlings"),
+        ("Ousted President Jerry Rawlings spoke.", None, "Rawlings", "GHAELI", "Jerry Rawlings"),
         # an unknown person keeps the name and the title's sector, and no country the text does not give
         ("President Sooronbai Testov resigned.", "2020-10-15", "Testov", "GOV", "Sooronbai Testov"),
         ("Former prime minister Andreas Testou demanded elections.", None, "Testou", "ELI", "Andreas Testou"),
