@@ -616,7 +616,9 @@ class ActorResolver:
                 country = hit.country
         if country is None:
             return None
-        actor = self._actor(tokens, country, country, None, None)
+        # a town or village is its people ("shelled Somali towns": SOMCVL); a named place, its country
+        sector = "CVL" if head.lemma_.lower() in LX().settlement_nouns else None
+        actor = self._actor(tokens, country + (sector or ""), country, sector, None)
         self.context.remember(actor, "country", None)
         return actor
 

@@ -325,3 +325,16 @@ def test_members_rulers_and_armed_groups(nlp, text: str, head: str, code: str) -
 def test_it_after_a_government_is_the_government(nlp) -> None:
     actors = _resolve_all(nlp, "Kenya's caretaker government said that it was ready to declare a curfew.")
     assert actors["it"].code == "KENGOV"  # a collective noun is an "it", not the country named in it
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # a town or village is its people; a named place or a region is its country
+        ("Rebels shelled Somali villages.", "villages", "SOMCVL"),
+        ("Rebels shelled the Kenyan town of Garissa.", "town", "KENCVL"),
+        ("Rebels shelled the Kenyan province of Mandera.", "province", "KEN"),
+    ],
+)
+def test_settlements_are_their_people(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code

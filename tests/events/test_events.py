@@ -75,7 +75,7 @@ def test_no_event_without_a_source_actor(coder) -> None:
         # governing verbs recode or replace what they govern
         ("Pakistan has refused to deploy peacekeepers in Iraq.", "12", "PAK", "IRQ"),
         ("Iran threatened to launch a military offensive against Iraq.", "138", "IRN", "IRQ"),
-        ("Russia denied shelling the Ukrainian village of Avdiivka.", "016", "RUS", "UKR"),
+        ("Russia denied shelling the Ukrainian village of Avdiivka.", "016", "RUS", "UKRCVL"),
         ("Germany urged Iran to resume talks with the inspectors.", "026", "DEU", "IRN"),
         ("Palestinian officials demanded that the United States end the blockade.", "10", "PSEGOV", "USA"),
         ("Russia said that Sudan must return the captured helicopter.", "10", "RUS", "SDN"),
