@@ -280,6 +280,8 @@ def test_a_plural_name_with_a_country_adjective_is_its_civilians(nlp) -> None:
         ("Ethnic Albanians in south Serbia demanded a U.N. presence.", "Albanians", "SRBCVL"),
         ("Ethnic Albanians demanded a U.N. presence.", "Albanians", "CVL"),  # no country the text gives
         ("Serbs attacked Croatia.", "Serbs", "SRBCVL"),  # a people alone is its country's
+        ("Chechen rebels ambushed a convoy.", "rebels", "RUSREB"),  # a people of one state
+        ("Igbo traders closed their shops.", "traders", "NGABUS"),
     ],
 )
 def test_ethnic_groups_are_coded_by_residence(nlp, text: str, head: str, code: str) -> None:
