@@ -355,6 +355,8 @@ class ActorResolver:
                         m = self.by_token.get(obj.i)
                         if m and m.entries[0].country and m.kind != "person":
                             return m.entries[0].country, None
+                        if m is None:  # "the government of Sindh province", "police in Punjab"
+                            return self._geocoded_country(obj, np_tokens(obj), None), None
         return None, None
 
     def _expand(self, tokens: list[Token]) -> list[Token]:
@@ -597,23 +599,29 @@ class ActorResolver:
             return None  # too far back to trust
         return self._actor([head], prior.code, prior.country, prior.sector, prior.name)
 
-    def _place_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> Actor | None:
-        """A place as a target stands for its country: "the Ukrainian town of Avdiivka", "Kharkiv"."""
-        country = None
+    def _geocoded_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> str | None:
+        """The country of a place phrase: "the Ukrainian town of Avdiivka", "Sindh province", "Kharkiv"."""
         if head.lemma_.lower() in self.index.place_nouns:
-            country = mod_country
-            if country is None:
-                of = _prep_objects(head, ("of",))
-                hit = geocode(of[0].text) if of and of[0].pos_ == "PROPN" else None
-                country = hit.country if hit is not None else None
-        elif head.pos_ == "PROPN" and head.i not in self.by_token and head.dep_ != "nsubj":
+            if mod_country is not None:
+                return mod_country
+            of = _prep_objects(head, ("of",))
+            named = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]  # "Sindh province"
+            name = of[0].text if of and of[0].pos_ == "PROPN" else " ".join(t.text for t in named)
+            hit = geocode(name) if name else None
+            return hit.country if hit is not None else None
+        if head.pos_ == "PROPN" and head.i not in self.by_token and head.dep_ != "nsubj":
             # a well-known place only: a small town's name is as likely a person's ("Bali said")
             name = " ".join(t.text for t in tokens if t.pos_ == "PROPN")
             hit = geocode(name) if name[:1].isupper() else None
             if hit is not None and (
                 hit.precision == "admin" or (hit.population or 0) >= PLACE_ACTOR_POPULATION
             ):
-                country = hit.country
+                return hit.country
+        return None
+
+    def _place_country(self, head: Token, tokens: list[Token], mod_country: str | None) -> Actor | None:
+        """A place as a target stands for its country: "the Ukrainian town of Avdiivka", "Kharkiv"."""
+        country = self._geocoded_country(head, tokens, mod_country)
         if country is None:
             return None
         # a town or village is its people ("shelled Somali towns": SOMCVL); a named place, its country

@@ -340,3 +340,15 @@ def test_it_after_a_government_is_the_government(nlp) -> None:
 )
 def test_settlements_are_their_people(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # "of" or "in" a place the gazetteer knows gives its country
+        ("Police in Kandahar arrested ten men.", "Police", "AFGCOP"),
+        ("The governor of Balochistan resigned.", "governor", "PAKGOV"),
+    ],
+)
+def test_a_sector_in_a_known_place_is_of_its_country(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
