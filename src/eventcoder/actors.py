@@ -21,11 +21,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import DEP, LEMMA, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import StringStore
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
@@ -33,6 +31,7 @@ from .cameo import load_patterns
 from .document import Actor
 from .gazetteer import geocode
 from .lexicon import lexicon as LX
+from .parsed import doc_text, sentence, token_table
 from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
@@ -60,10 +59,6 @@ class Match:
         return self.entries[0].kind
 
 
-def _start(item: tuple[str, Actor, str | None]) -> int:
-    return item[1].start
-
-
 @dataclass
 class ArticleContext:
     """In-article memory for coreference, filled as sentences are coded in order.
@@ -77,16 +72,20 @@ class ArticleContext:
     dateline_country: str | None = None  # the dateline's country: the context of last resort
     # ``recent`` ordered by article offset (ties in the order remembered), kept sorted as it grows
     by_start: list[tuple[str, Actor, str | None]] = field(default_factory=list, repr=False)
+    # the start offsets of ``by_start``, bisected without a key function
+    starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
         item = (kind, actor, title_key)
         if item not in self.recent[-8:]:
             self.recent.append(item)
-            bisect.insort(self.by_start, item, key=_start)
+            at = bisect.bisect_right(self.starts, actor.start)  # after equal starts: in the order remembered
+            self.starts.insert(at, actor.start)
+            self.by_start.insert(at, item)
 
     def _earlier(self, before: int | None):
         """Remembered actors named before ``before``, nearest first."""
-        end = len(self.by_start) if before is None else bisect.bisect_left(self.by_start, before, key=_start)
+        end = len(self.by_start) if before is None else bisect.bisect_left(self.starts, before)
         return reversed(self.by_start[:end])
 
     def by_surname(self, surname: str, before: int | None) -> Actor | None:
@@ -158,6 +157,8 @@ class ActorIndex:
                         docs.append(titled)
                 matcher.add(key + phrase, docs)
         self.vocab = nlp.vocab
+        # the entries of each match id, looked up without the string store on every match
+        self._entries_by_id = {nlp.vocab.strings[key]: tuple(e) for key, e in self.entries.items()}
 
     def matches(self, doc: Doc) -> dict[int, Match]:
         """Token index -> the longest knowledge match covering it."""
@@ -169,7 +170,7 @@ class ActorIndex:
         for match_id, start, end in found:
             if any(i in by_token for i in range(start, end)):
                 continue
-            m = Match(start, end, tuple(self.entries[self.vocab.strings[match_id]]))
+            m = Match(start, end, self._entries_by_id[match_id])
             for i in range(start, end):
                 by_token[i] = m
         return by_token
@@ -209,6 +210,13 @@ def _former(sector: str | None, tokens: list[Token]) -> str | None:
     return sector
 
 
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """Every pronoun that can refer back to an actor (asked for each noun phrase: built once)."""
+    lx = LX()
+    return lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group
+
+
 def _dedupe(entries: list[Entry]) -> list[Entry]:
     seen: list[Entry] = []
     for e in entries:
@@ -226,34 +234,6 @@ def get_index(nlp: Language, tables: knowledge.ActorTables | None = None) -> Act
 @lru_cache(maxsize=2)
 def _builtin_index(nlp: Language) -> ActorIndex:
     return ActorIndex(nlp)
-
-
-@dataclass(frozen=True, slots=True)
-class TokenTable:
-    """Per-token attributes of a parsed Doc, read in one pass: loops over a sentence test these instead of
-    creating a spaCy ``Token`` for every word (``doc[i]`` builds a new object on each access)."""
-
-    pos: list[int]  # coarse tag ids, comparable with ``spacy.symbols`` (NOUN, PROPN, VERB ...)
-    deps: list[int]
-    lemmas: list[int]
-    strings: StringStore
-
-    def dep(self, i: int) -> str:
-        """``doc[i].dep_``"""
-        return self.strings[self.deps[i]]
-
-    def lemma(self, i: int) -> str:
-        """``doc[i].lemma_.lower()``"""
-        return self.strings[self.lemmas[i]].lower()
-
-
-def token_table(doc: Doc) -> TokenTable:
-    """The :class:`TokenTable` of ``doc``, built once and kept in ``doc.user_data``."""
-    table = doc.user_data.get("eventcoder.tokens")
-    if table is None:
-        pos, deps, lemmas = doc.to_array([POS, DEP, LEMMA]).T.tolist() if len(doc) else ([], [], [])
-        table = doc.user_data["eventcoder.tokens"] = TokenTable(pos, deps, lemmas, doc.vocab.strings)
-    return table
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -296,10 +276,7 @@ class ActorResolver:
     @property
     def text(self) -> str:
         """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each access)."""
-        text = self.doc.user_data.get("eventcoder.text")
-        if text is None:
-            text = self.doc.user_data["eventcoder.text"] = self.doc.text
-        return text
+        return doc_text(self.doc)
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
@@ -400,7 +377,7 @@ class ActorResolver:
         low = head.lower_
         if head.idx + self.base < self.context.dateline_end:
             return None
-        if head.pos_ == "PRON" or low in LX().pronouns_thing | LX().pronouns_person | LX().pronouns_group:
+        if head.pos_ == "PRON" or low in _pronouns():
             return self._pronoun(head, exclude)
         if head.lemma_.lower() in LX().quantifiers and head.i not in self.by_token:
             of = _prep_objects(head, ("of",))
@@ -560,7 +537,7 @@ class ActorResolver:
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         lx = LX()
-        if low not in lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group:
+        if low not in _pronouns():
             return None  # "we", "us", "you", "who": speakers and relatives, not antecedents
         if (
             low == "it"
@@ -576,8 +553,12 @@ class ActorResolver:
             else ({"person"} if low in LX().pronouns_person else {"group", "org", "country"})
         )
         # the nearest earlier subject of the sentence of the right kind ("Russia ... with its troops")
-        for x in reversed(list(head.sent.doc[head.sent.start : head.i])):
-            if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON" and self._kind(x) in kinds:
+        table = token_table(self.doc)  # the tests on words, no Token until one passes them
+        for j in range(head.i - 1, sentence(head).start - 1, -1):
+            if table.deps[j] not in ("nsubj", "nsubjpass") or table.pos[j] == PRON:
+                continue
+            x = self.doc[j]
+            if self._kind(x) in kinds:
                 actor = self.resolve(x)
                 if actor is not None and actor.code not in exclude and (actor.country or "") not in exclude:
                     return self._actor([head], actor.code, actor.country, actor.sector, actor.name)
@@ -719,7 +700,8 @@ class ActorResolver:
         if sent is None:
             kinds = ("name", "adj", "people", "capital", "metonym")
             sent = set()
-            for i in range(head.sent.start, head.sent.end):
+            sent_span = sentence(head)
+            for i in range(sent_span.start, sent_span.end):
                 m = self.by_token.get(i)
                 if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
                     continue
@@ -802,7 +784,7 @@ class ActorResolver:
         for i in range(sent.start, sent.end):
             if (
                 table.pos[i] in (PROPN, NOUN)
-                and table.dep(i) not in ("compound", "flat", "amod")
-                and (i in self.by_token or table.lemma(i) in self.index.sector_nouns)
+                and table.deps[i] not in ("compound", "flat", "amod")
+                and (i in self.by_token or table.lemmas[i] in self.index.sector_nouns)
             ):
                 self.resolve(self.doc[i])

@@ -40,6 +40,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .document import When
+from .parsed import sentence, span_text
 
 _VERBS = ("VERB", "AUX")
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -197,7 +198,7 @@ def _may_hold_date(text: str) -> bool:
 
 
 def _find_date_expressions(sent: Span) -> list[DateExpr]:
-    text, doc, base = sent.text, sent.doc, sent.start_char
+    text, doc, base = span_text(sent), sent.doc, sent.start_char
     if not _may_hold_date(text):
         return []
     found: list[tuple[int, int, dict[str, Any]]] = []
@@ -382,7 +383,7 @@ def _candidates(trigger: Token, related: Sequence[Token], exprs: list[DateExpr])
     out: list[DateExpr] = []
     clause = _clause_verb(trigger)
     for r in related:
-        if r.sent != trigger.sent or _clause_verb(r) != clause:
+        if sentence(r) != sentence(trigger) or _clause_verb(r) != clause:
             continue
         for e in exprs:
             gap = r.doc[r.i + 1 : e.span.start]
@@ -427,7 +428,7 @@ def resolve_event_date(
         published = published.date()
     fallback = When(date=published.isoformat() if published else "", precision="article")
     tense = _tense(trigger) if future is None else ("future" if future else "past")
-    exprs = find_date_expressions(trigger.sent)
+    exprs = find_date_expressions(sentence(trigger))
     for e in _candidates(trigger, related, exprs):
         try:
             got = _resolve(e, published, tense, exprs)
@@ -436,6 +437,10 @@ def resolve_event_date(
         if got is not None:
             s = e.span
             return When(
-                date=got[0].isoformat(), precision=got[1], text=s.text, start=s.start_char, end=s.end_char
+                date=got[0].isoformat(),
+                precision=got[1],
+                text=span_text(s),
+                start=s.start_char,
+                end=s.end_char,
             )
     return fallback

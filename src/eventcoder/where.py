@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 from .lexicon import lexicon
+from .parsed import doc_text, sentence, span_text
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
@@ -122,9 +123,7 @@ def _find(sent: Span) -> list[Span]:
     names = load_index().names
     first_words = _first_words()
     doc = sent.doc
-    text = doc.user_data.get("eventcoder.text")
-    if text is None:  # Doc.text joins all tokens on every access: once per document
-        text = doc.user_data["eventcoder.text"] = doc.text
+    text = doc_text(doc)
     out: list[Span] = []
     i = sent.start
     while i < sent.end:
@@ -183,7 +182,7 @@ def _attachment(
             continue
         elif dep in _MODIFIER and tok.i == mention.root.i:
             # "in Ukraine's east", "at a Kabul hospital", "the Geneva talks"; not "in a US drone strike"
-            country = mention.text.isupper() or _is_country(mention)
+            country = span_text(mention).isupper() or _is_country(mention)
             place_head = hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)
             if not place_head and (head.i != trigger.i or steps):
                 return None
@@ -217,7 +216,7 @@ def _geocode_soft(name: str, country: str | None) -> GeoHit | None:
 
 
 def _is_country(mention: Span) -> bool:
-    hit = geocode(mention.text)
+    hit = geocode(span_text(mention))
     return hit is not None and hit.precision == "country"
 
 
@@ -235,7 +234,7 @@ def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> s
     if mention.end < len(doc) and doc[mention.end].text == ",":
         for other in mentions:
             if other.start == mention.end + 1:
-                hit = geocode(other.text)
+                hit = geocode(span_text(other))
                 if hit is not None and hit.precision in ("country", "admin"):
                     return hit.country
     return None
@@ -281,7 +280,7 @@ def resolve_event_place(
     city for one of the same name a tenth its size ("Moscow" stays in Russia for a US actor). The sentence's
     own hints ("Paris, Texas", "the Iraqi town of Sinjar") are strong.
     """
-    sent = trigger.sent
+    sent = sentence(trigger)
     mentions = find_place_mentions(sent)
     dest = frozenset(t.i for t in destinations)
     rel = frozenset(t.i for t in related) | dest
@@ -293,7 +292,7 @@ def resolve_event_place(
         att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start)
         if att is None:
             continue
-        hit = geocode(m.text, country_context)
+        hit = geocode(span_text(m), country_context)
         fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 3
         key = (att[0], fineness, att[1], m.start)  # "the West Bank city of Nablus", "Nairobi, Kenya"
         if best is None or key < best[0]:
@@ -304,7 +303,8 @@ def resolve_event_place(
         return None
     _, m, of_head = best
     hint = _local_hint(m, mentions, of_head)
-    hit = geocode(m.text, hint) if hint else _geocode_soft(m.text, country_context)
+    name = span_text(m)
+    hit = geocode(name, hint) if hint else _geocode_soft(name, country_context)
     if hit is None:
         return None
     return Place(
