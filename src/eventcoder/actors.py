@@ -241,6 +241,13 @@ def np_tokens(head: Token) -> list[Token]:
 
     "Secretary of State Antony Blinken", "Egypt's chief negotiator", "the former Soviet state" (no "the").
     """
+    lo, right = _np_bounds(head)
+    doc = head.doc
+    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """The first and last token index of :func:`np_tokens`."""
     lo = head.i
     for c in reversed(list(head.lefts)):
         if c.dep_ not in NP_LEFT_DEPS:
@@ -253,8 +260,7 @@ def np_tokens(head: Token) -> list[Token]:
     for c in head.rights:  # names parsed head-first ("Sergey Lavrov" as flat)
         if c.dep_ in ("flat", "case") and c.i == right + 1:
             right = c.i
-    doc = head.doc
-    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
+    return lo, right
 
 
 class ActorResolver:
@@ -334,14 +340,21 @@ class ActorResolver:
                             return m.entries[0].country, None
         return None, None
 
-    def _expand(self, tokens: list[Token]) -> list[Token]:
-        """Widen a mention to whole knowledge matches ("Secretary of State Antony Blinken")."""
-        lo, hi = tokens[0].i, tokens[-1].i
-        for t in tokens:
-            m = self.by_token.get(t.i)
+    def _expand_bounds(self, lo: int, hi: int) -> tuple[int, int]:
+        """Widen a mention (first and last token index) to whole knowledge matches ("Secretary of State
+        Antony Blinken")."""
+        by_token = self.by_token
+        for i in range(lo, hi + 1):
+            m = by_token.get(i)
             if m is not None:
                 lo, hi = min(lo, m.start), max(hi, m.end - 1)
-        return [self.doc[i] for i in range(lo, hi + 1)]
+        return lo, hi
+
+    def _mention(self, head: Token) -> list[Token]:
+        """The tokens of :func:`np_tokens` widened to whole knowledge matches, each Token made once."""
+        lo, hi = self._expand_bounds(*_np_bounds(head))
+        doc = self.doc
+        return [doc[i] for i in range(lo, hi + 1)]
 
     def _title_key(self, title: Match | None) -> str | None:
         """The lemma that a later "the minister" / "the secretary" refers back with."""
@@ -383,9 +396,9 @@ class ActorResolver:
             of = _prep_objects(head, ("of",))
             inner = self.resolve(of[0], exclude) if of else None
             if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
-                first = self._expand(np_tokens(head))[0]
+                first = self._mention(head)[0]
                 return self._actor([first, of[0]], inner.code, inner.country, inner.sector, inner.name)
-        tokens = self._expand(np_tokens(head))
+        tokens = self._mention(head)
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
         if mod_country is None:  # "US-led forces", "the Saudi-led coalition" (not "Russian-backed")

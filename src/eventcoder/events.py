@@ -224,9 +224,10 @@ def _with_conj(t: Token) -> list[Token]:
 
 def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """(sources, passive targets) of a verb, climbing to controllers when it has no subject."""
-    subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
-    passive = [c for c in v.children if c.dep_ == "nsubjpass"]
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    children = list(v.children)  # one walk over the children for the three lists
+    subj = [c for c in children if c.dep_ in SUBJ_DEPS]
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if passive:
         return agent, passive
     if subj:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from .document import Place
@@ -124,24 +125,25 @@ def _find(sent: Span) -> list[Span]:
     first_words = _first_words()
     doc = sent.doc
     text = doc_text(doc)
+    # a word is capitalised when its first character, at its offset in the text, is upper case: tested
+    # without making a Token of every word
+    starts = doc.to_array(IDX).tolist()
     out: list[Span] = []
     i = sent.start
     while i < sent.end:
-        tok = doc[i]
-        if not _capitalised(tok) or tok.lower_ not in first_words:
+        if not text[starts[i]].isupper() or doc[i].lower_ not in first_words:
             i += 1
             continue
         run = i + 1  # end of the run of capitalised words and connectors
         while run < sent.end and run - i < _MAX_TOKENS:
-            t = doc[run]
-            if not (_capitalised(t) or t.lower_ in g.connectors):
+            if not (text[starts[run]].isupper() or doc[run].lower_ in g.connectors):
                 break
             run += 1
         for j in range(run, i, -1):
-            last = doc[j - 1]
-            if not _capitalised(last):
+            if not text[starts[j - 1]].isupper():
                 continue
-            surface = text[tok.idx : last.idx + len(last)]
+            last = doc[j - 1]
+            surface = text[starts[i] : starts[j - 1] + len(last)]
             if normalize(surface) in names and _acceptable(sent, i, j, surface, g):
                 out.append(doc[i:j])
                 i = j
