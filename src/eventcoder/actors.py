@@ -21,11 +21,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import DEP, LEMMA, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import StringStore
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import knowledge
@@ -33,6 +31,7 @@ from .cameo import load_patterns
 from .document import Actor
 from .gazetteer import geocode
 from .lexicon import lexicon as LX
+from .parsed import doc_text, sentence, token_table
 from .where import place_head_nouns
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
@@ -60,10 +59,6 @@ class Match:
         return self.entries[0].kind
 
 
-def _start(item: tuple[str, Actor, str | None]) -> int:
-    return item[1].start
-
-
 @dataclass
 class ArticleContext:
     """In-article memory for coreference, filled as sentences are coded in order.
@@ -77,16 +72,20 @@ class ArticleContext:
     dateline_country: str | None = None  # the dateline's country: the context of last resort
     # ``recent`` ordered by article offset (ties in the order remembered), kept sorted as it grows
     by_start: list[tuple[str, Actor, str | None]] = field(default_factory=list, repr=False)
+    # the start offsets of ``by_start``, bisected without a key function
+    starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
         item = (kind, actor, title_key)
         if item not in self.recent[-8:]:
             self.recent.append(item)
-            bisect.insort(self.by_start, item, key=_start)
+            at = bisect.bisect_right(self.starts, actor.start)  # after equal starts: in the order remembered
+            self.starts.insert(at, actor.start)
+            self.by_start.insert(at, item)
 
     def _earlier(self, before: int | None):
         """Remembered actors named before ``before``, nearest first."""
-        end = len(self.by_start) if before is None else bisect.bisect_left(self.by_start, before, key=_start)
+        end = len(self.by_start) if before is None else bisect.bisect_left(self.starts, before)
         return reversed(self.by_start[:end])
 
     def by_surname(self, surname: str, before: int | None) -> Actor | None:
@@ -158,6 +157,8 @@ class ActorIndex:
                         docs.append(titled)
                 matcher.add(key + phrase, docs)
         self.vocab = nlp.vocab
+        # the entries of each match id, looked up without the string store on every match
+        self._entries_by_id = {nlp.vocab.strings[key]: tuple(e) for key, e in self.entries.items()}
 
     def matches(self, doc: Doc) -> dict[int, Match]:
         """Token index -> the longest knowledge match covering it."""
@@ -169,7 +170,7 @@ class ActorIndex:
         for match_id, start, end in found:
             if any(i in by_token for i in range(start, end)):
                 continue
-            m = Match(start, end, tuple(self.entries[self.vocab.strings[match_id]]))
+            m = Match(start, end, self._entries_by_id[match_id])
             for i in range(start, end):
                 by_token[i] = m
         return by_token
@@ -209,6 +210,13 @@ def _former(sector: str | None, tokens: list[Token]) -> str | None:
     return sector
 
 
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """Every pronoun that can refer back to an actor (asked for each noun phrase: built once)."""
+    lx = LX()
+    return lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group
+
+
 def _dedupe(entries: list[Entry]) -> list[Entry]:
     seen: list[Entry] = []
     for e in entries:
@@ -228,39 +236,18 @@ def _builtin_index(nlp: Language) -> ActorIndex:
     return ActorIndex(nlp)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenTable:
-    """Per-token attributes of a parsed Doc, read in one pass: loops over a sentence test these instead of
-    creating a spaCy ``Token`` for every word (``doc[i]`` builds a new object on each access)."""
-
-    pos: list[int]  # coarse tag ids, comparable with ``spacy.symbols`` (NOUN, PROPN, VERB ...)
-    deps: list[int]
-    lemmas: list[int]
-    strings: StringStore
-
-    def dep(self, i: int) -> str:
-        """``doc[i].dep_``"""
-        return self.strings[self.deps[i]]
-
-    def lemma(self, i: int) -> str:
-        """``doc[i].lemma_.lower()``"""
-        return self.strings[self.lemmas[i]].lower()
-
-
-def token_table(doc: Doc) -> TokenTable:
-    """The :class:`TokenTable` of ``doc``, built once and kept in ``doc.user_data``."""
-    table = doc.user_data.get("eventcoder.tokens")
-    if table is None:
-        pos, deps, lemmas = doc.to_array([POS, DEP, LEMMA]).T.tolist() if len(doc) else ([], [], [])
-        table = doc.user_data["eventcoder.tokens"] = TokenTable(pos, deps, lemmas, doc.vocab.strings)
-    return table
-
-
 def np_tokens(head: Token) -> list[Token]:
     """The head and its left modifiers with their subtrees, contiguous up to the head: the actor's mention.
 
     "Secretary of State Antony Blinken", "Egypt's chief negotiator", "the former Soviet state" (no "the").
     """
+    lo, right = _np_bounds(head)
+    doc = head.doc
+    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """The first and last token index of :func:`np_tokens`."""
     lo = head.i
     for c in reversed(list(head.lefts)):
         if c.dep_ not in NP_LEFT_DEPS:
@@ -273,8 +260,7 @@ def np_tokens(head: Token) -> list[Token]:
     for c in head.rights:  # names parsed head-first ("Sergey Lavrov" as flat)
         if c.dep_ in ("flat", "case") and c.i == right + 1:
             right = c.i
-    doc = head.doc
-    return [doc[i] for i in range(lo, right + 1)]  # no Span: a slice costs more than its tokens
+    return lo, right
 
 
 class ActorResolver:
@@ -296,10 +282,7 @@ class ActorResolver:
     @property
     def text(self) -> str:
         """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each access)."""
-        text = self.doc.user_data.get("eventcoder.text")
-        if text is None:
-            text = self.doc.user_data["eventcoder.text"] = self.doc.text
-        return text
+        return doc_text(self.doc)
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
@@ -359,14 +342,21 @@ class ActorResolver:
                             return self._geocoded_country(obj, np_tokens(obj), None), None
         return None, None
 
-    def _expand(self, tokens: list[Token]) -> list[Token]:
-        """Widen a mention to whole knowledge matches ("Secretary of State Antony Blinken")."""
-        lo, hi = tokens[0].i, tokens[-1].i
-        for t in tokens:
-            m = self.by_token.get(t.i)
+    def _expand_bounds(self, lo: int, hi: int) -> tuple[int, int]:
+        """Widen a mention (first and last token index) to whole knowledge matches ("Secretary of State
+        Antony Blinken")."""
+        by_token = self.by_token
+        for i in range(lo, hi + 1):
+            m = by_token.get(i)
             if m is not None:
                 lo, hi = min(lo, m.start), max(hi, m.end - 1)
-        return [self.doc[i] for i in range(lo, hi + 1)]
+        return lo, hi
+
+    def _mention(self, head: Token) -> list[Token]:
+        """The tokens of :func:`np_tokens` widened to whole knowledge matches, each Token made once."""
+        lo, hi = self._expand_bounds(*_np_bounds(head))
+        doc = self.doc
+        return [doc[i] for i in range(lo, hi + 1)]
 
     def _title_key(self, title: Match | None) -> str | None:
         """The lemma that a later "the minister" / "the secretary" refers back with."""
@@ -402,15 +392,15 @@ class ActorResolver:
         low = head.lower_
         if head.idx + self.base < self.context.dateline_end:
             return None
-        if head.pos_ == "PRON" or low in LX().pronouns_thing | LX().pronouns_person | LX().pronouns_group:
+        if head.pos_ == "PRON" or low in _pronouns():
             return self._pronoun(head, exclude)
         if head.lemma_.lower() in LX().quantifiers and head.i not in self.by_token:
             of = _prep_objects(head, ("of",))
             inner = self.resolve(of[0], exclude) if of else None
             if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
-                first = self._expand(np_tokens(head))[0]
+                first = self._mention(head)[0]
                 return self._actor([first, of[0]], inner.code, inner.country, inner.sector, inner.name)
-        tokens = self._expand(np_tokens(head))
+        tokens = self._mention(head)
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
         if mod_country is None:  # "US-led forces", "the Saudi-led coalition" (not "Russian-backed")
@@ -573,7 +563,7 @@ class ActorResolver:
     def _pronoun(self, head: Token, exclude: set[str]) -> Actor | None:
         low = head.lower_
         lx = LX()
-        if low not in lx.pronouns_thing | lx.pronouns_person | lx.pronouns_group:
+        if low not in _pronouns():
             return None  # "we", "us", "you", "who": speakers and relatives, not antecedents
         if (
             low == "it"
@@ -589,8 +579,12 @@ class ActorResolver:
             else ({"person"} if low in LX().pronouns_person else {"group", "org", "country"})
         )
         # the nearest earlier subject of the sentence of the right kind ("Russia ... with its troops")
-        for x in reversed(list(head.sent.doc[head.sent.start : head.i])):
-            if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON" and self._kind(x) in kinds:
+        table = token_table(self.doc)  # the tests on words, no Token until one passes them
+        for j in range(head.i - 1, sentence(head).start - 1, -1):
+            if table.deps[j] not in ("nsubj", "nsubjpass") or table.pos[j] == PRON:
+                continue
+            x = self.doc[j]
+            if self._kind(x) in kinds:
                 actor = self.resolve(x)
                 if actor is not None and actor.code not in exclude and (actor.country or "") not in exclude:
                     return self._actor([head], actor.code, actor.country, actor.sector, actor.name)
@@ -753,7 +747,8 @@ class ActorResolver:
         if sent is None:
             kinds = ("name", "adj", "people", "capital", "metonym")
             sent = set()
-            for i in range(head.sent.start, head.sent.end):
+            sent_span = sentence(head)
+            for i in range(sent_span.start, sent_span.end):
                 m = self.by_token.get(i)
                 if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
                     continue
@@ -873,7 +868,7 @@ class ActorResolver:
         for i in range(sent.start, sent.end):
             if (
                 table.pos[i] in (PROPN, NOUN)
-                and table.dep(i) not in ("compound", "flat", "amod")
-                and (i in self.by_token or table.lemma(i) in self.index.sector_nouns)
+                and table.deps[i] not in ("compound", "flat", "amod")
+                and (i in self.by_token or table.lemmas[i] in self.index.sector_nouns)
             ):
                 self.resolve(self.doc[i])

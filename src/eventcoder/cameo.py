@@ -122,6 +122,7 @@ class Pattern:
         return 2 * self.has_object_constraint + bool(self.particle) + bool(self.prep)
 
 
+@lru_cache(maxsize=4096)  # called for every candidate event; the codes are few
 def root(code: str) -> str:
     """Return the two-digit CAMEO root of ``code`` ("0231" -> "02", "190" -> "19")."""
     if not _CODE_RE.match(code):

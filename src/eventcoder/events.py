@@ -20,16 +20,17 @@ Decisions, in order (each documented in docs/events.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
-from .actors import ActorResolver, token_table
+from .actors import ActorResolver
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
+from .parsed import sentence, token_table
 from .when import time_words
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -77,11 +78,17 @@ class Found:
 
 # -- triggers ----------------------------------------------------------------------------------------
 class _Candidate:
-    """A candidate trigger and what its patterns test, read off the parse once for all of them."""
+    """A candidate trigger and what its patterns test, read off the parse once for all of them (each list
+    on first use: most candidates' patterns never ask for it)."""
+
+    __slots__ = ("_complements", "_measured", "_objects", "children", "token")
 
     def __init__(self, t: Token) -> None:
         self.token = t
         self.children = list(t.children)
+        self._objects: list[tuple[Token, str]] | None = None
+        self._measured: list[tuple[Token, str]] | None = None
+        self._complements: list[tuple[Token, str]] | None = None
 
     def particles(self, particle: str) -> list[Token]:
         """The small model labels particles prt, advmod or prep ("stepped down", "pulled out of")."""
@@ -92,25 +99,31 @@ class _Candidate:
             if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle and c.i > i
         ]
 
-    @cached_property
+    @property
     def objects(self) -> list[tuple[Token, str]]:
         """Direct objects (conjuncts included) with their lower-case lemmas."""
-        return [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
+        if self._objects is None:
+            self._objects = [(o, o.lemma_.lower()) for o in _direct_objects(self.token, self.children)]
+        return self._objects
 
-    @cached_property
+    @property
     def measured(self) -> list[tuple[Token, str]]:
         """What a measure as object measures ("handed over 700 kg of medicine", "part of its aid")."""
-        return [
-            (g, g.lemma_.lower())
-            for o, lemma in self.objects
-            if lemma in LX().measure_nouns
-            for g in _prep_objects([o], ("of",))
-        ]
+        if self._measured is None:
+            self._measured = [
+                (g, g.lemma_.lower())
+                for o, lemma in self.objects
+                if lemma in LX().measure_nouns
+                for g in _prep_objects([o], ("of",))
+            ]
+        return self._measured
 
-    @cached_property
+    @property
     def complements(self) -> list[tuple[Token, str]]:
         """Clausal complements with their lower-case lemmas."""
-        return [(c, c.lemma_.lower()) for c in self.children if c.dep_ in ("xcomp", "ccomp")]
+        if self._complements is None:
+            self._complements = [(c, c.lemma_.lower()) for c in self.children if c.dep_ in ("xcomp", "ccomp")]
+        return self._complements
 
     def children_of(self, h: Token) -> list[Token]:
         return self.children if h.i == self.token.i else list(h.children)
@@ -192,9 +205,9 @@ def find_triggers(sent: Span, index: PatternIndex) -> list[tuple[Token, list[tup
     for i in range(sent.start, sent.end):
         pos = table.pos[i]
         if pos == VERB:
-            cands = index.verbs.get(table.lemma(i), ())
+            cands = index.verbs.get(table.lemmas[i], ())
         elif pos == NOUN:
-            cands = index.nouns.get(table.lemma(i), ())
+            cands = index.nouns.get(table.lemmas[i], ())
         else:
             continue
         if not cands:
@@ -224,9 +237,10 @@ def _with_conj(t: Token) -> list[Token]:
 
 def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """(sources, passive targets) of a verb, climbing to controllers when it has no subject."""
-    subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
-    passive = [c for c in v.children if c.dep_ == "nsubjpass"]
-    agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    children = list(v.children)  # one walk over the children for the three lists
+    subj = [c for c in children if c.dep_ in SUBJ_DEPS]
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if passive:
         return agent, passive
     if subj:
@@ -301,7 +315,7 @@ def _complement_subject(t: Token) -> list[Token]:
             if subj:
                 return subj[:1]
     if t.pos_ == "NOUN":  # "warnings from the White House that Moscow ...", with the clause misattached
-        for x in t.doc[t.i + 1 : min(t.i + 8, t.sent.end)]:
+        for x in t.doc[t.i + 1 : min(t.i + 8, sentence(t).end)]:
             if x.dep_ == "mark" and x.lower_ == "that":
                 return [g for g in x.head.children if g.dep_ in ("nsubj", "nsubjpass")][:1]
             if x.pos_ in ("VERB", "AUX") or x.text in ";:":
@@ -360,7 +374,7 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
                 if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
             ]
         if not sources:  # the parser often hangs "from X" on a neighbour: take it when it follows directly
-            nxt = t.nbor(1) if t.i + 1 < t.sent.end else None
+            nxt = t.nbor(1) if t.i + 1 < sentence(t).end else None
             if nxt is not None and nxt.lower_ in ("by", "from"):
                 sources = [g for g in nxt.children if g.dep_ == "pobj"]
         gov = _light_verb(t)
@@ -415,7 +429,7 @@ def extra_conj_targets(sent: Span, target: Token, resolver: ActorResolver) -> li
     out = []
     table = token_table(sent.doc)
     for i in range(max(sent.start, target.i + 1), sent.end):
-        if table.dep(i) != "conj":
+        if table.deps[i] != "conj":
             continue
         x = sent.doc[i]
         if x.head.i < target.i:
@@ -488,16 +502,16 @@ def speaker_of(t: Token) -> Token | None:
                 return x.head
             if subj:
                 return subj[0]
-    rootv = t.sent.root
+    rootv = sentence(t).root
     for c in rootv.children:
         if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in LX().say_lemmas:
             subj = [g for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 return subj[0]
-    sent = t.sent
+    sent = sentence(t)
     table = token_table(sent.doc)
     for i in range(sent.start, sent.end):
-        if table.lemma(i) in ("accord", "according"):  # the lemma of "according"
+        if table.lemmas[i] in ("accord", "according"):  # the lemma of "according"
             x = sent.doc[i]
             if x.lower_ != "according":
                 continue
@@ -514,7 +528,7 @@ def _reported(say: Token) -> set[int]:
     out = {x.i for c in say.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "acl") for x in c.subtree}
     if say.dep_ in ("parataxis", "ccomp") or (say.dep_ == "ROOT" and not out):
         own = {x.i for x in say.subtree}
-        sent = say.sent
+        sent = sentence(say)
         out |= {i for i in range(sent.start, sent.end) if i not in own}
     return out
 
@@ -580,9 +594,9 @@ def _has_content(t: Token) -> bool:
     """Whether a speech trigger reports something: a clause, a quote, or a parenthetical "officials said"."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") for c in t.children):
         return True
-    if t.dep_ in ("parataxis", "ccomp") or (t.dep_ == "ROOT" and any(c.is_quote for c in t.sent)):
+    if t.dep_ in ("parataxis", "ccomp") or (t.dep_ == "ROOT" and any(c.is_quote for c in sentence(t))):
         return True
-    return t.pos_ == "NOUN" and any(x.dep_ == "mark" for x in t.doc[t.i + 1 : min(t.i + 8, t.sent.end)])
+    return t.pos_ == "NOUN" and any(x.dep_ == "mark" for x in t.doc[t.i + 1 : min(t.i + 8, sentence(t).end)])
 
 
 def _governor(t: Token) -> Token | None:

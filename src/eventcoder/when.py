@@ -31,15 +31,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from .document import When
+from .parsed import sentence, span_text
 
 _VERBS = ("VERB", "AUX")
 _NOUNS = ("NOUN", "PROPN", "PRON")
@@ -196,12 +199,153 @@ def _may_hold_date(text: str) -> bool:
     return any(w in low for w in cues)
 
 
+# -- which patterns can match at all: a test on the text that is far cheaper than running the regex
+#
+# A condition is a set of needles of which the text must hold one wherever the pattern matches: ("d", "")
+# any digit (``\d``), ("c", s) the string s, ("i", s) s in any case. The conditions of a pattern are read off
+# its parsed regex: literal runs, alternations of them, character classes of digits or literals, and what
+# must repeat at least once; anything else (anchors, lookarounds, optional parts) adds no condition, so the
+# test can only let through a text that the regex then rejects, never skip one it would match.
+
+_Needle = tuple[str, str]
+_Condition = frozenset[_Needle]
+# the characters that a case-insensitive regex matches with an ASCII letter although ``str.lower`` does not
+# make them that letter ("İ" is "i̇", two characters, in lower case); tests/when checks it over all Unicode
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case, where every character a case-insensitive regex takes for an ASCII letter is
+    that letter in lower case."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _needle(s: str, nocase: bool) -> _Needle | None:
+    if not nocase:
+        return ("c", s)
+    return ("i", s.lower()) if s.isascii() else None  # a non-ASCII letter may match several in any case
+
+
+def _best(conditions: list[_Condition]) -> _Condition | None:
+    """The most selective single condition: the one whose shortest needle is longest."""
+    return max(conditions, key=lambda c: min(len(s) for _, s in c), default=None)
+
+
+def _item_conditions(op: Any, av: Any, nocase: bool) -> list[_Condition]:
+    c = sre_constants
+    if op is c.SUBPATTERN:
+        _, add_flags, _, body = av
+        return _conditions(body, nocase or bool(add_flags & re.IGNORECASE))
+    if op is c.ATOMIC_GROUP:
+        return _conditions(av, nocase)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, body = av
+        return _conditions(body, nocase) if low >= 1 else []
+    if op is c.BRANCH:
+        chosen = [_best(_conditions(alt, nocase)) for alt in av[1]]
+        if any(x is None for x in chosen):
+            return []  # an alternative with no condition: the branch has none
+        return [frozenset().union(*chosen)]
+    if op is c.IN:
+        if av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+            return [frozenset({("d", "")})]
+        if all(o is c.LITERAL for o, _ in av):
+            needles = [_needle(chr(code), nocase) for _, code in av]
+            return [frozenset(needles)] if None not in needles else []  # type: ignore[arg-type]
+    return []  # anchors, lookarounds, negations, any character: no condition
+
+
+def _conditions(items: Iterable[tuple[Any, Any]], nocase: bool) -> list[_Condition]:
+    """The conditions of a parsed regex sequence (all must hold)."""
+    out: list[_Condition] = []
+    run: list[str] = []  # consecutive literal characters match consecutive characters of the text
+
+    def flush() -> None:
+        needle = _needle("".join(run), nocase) if run else None
+        if needle is not None:
+            out.append(frozenset({needle}))
+        run.clear()
+
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        out.extend(_item_conditions(op, av, nocase))
+    flush()
+    return out
+
+
+def pattern_conditions(rx: re.Pattern[str]) -> tuple[_Condition, ...]:
+    """What a text must hold for ``rx`` to match in it, as conditions that must all hold."""
+    parsed = sre_parser.parse(rx.pattern, rx.flags)
+    nocase = bool(parsed.state.flags & re.IGNORECASE)
+    # the digit test first (it is computed once per text), then the shortest lists of needles
+    conditions = dict.fromkeys(_conditions(parsed, nocase))  # once each, in order
+    return tuple(sorted(conditions, key=lambda c: (("d", "") not in c, len(c))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Test:
+    """A condition, compiled: a digit, or one of some strings in the text or in its folded form (one regex
+    search each, the strings as plain alternatives: far cheaper than the date patterns)."""
+
+    digit: bool
+    exact: re.Pattern[str] | None  # needles as written, searched in the text
+    caseless: re.Pattern[str] | None  # lower-case needles, searched in the folded text
+
+    @classmethod
+    def of(cls, cond: _Condition) -> _Test:
+        def alternatives(kind: str) -> re.Pattern[str] | None:
+            needles = sorted({s for k, s in cond if k == kind}, key=len, reverse=True)
+            return re.compile("|".join(map(re.escape, needles))) if needles else None
+
+        return cls(("d", "") in cond, alternatives("c"), alternatives("i"))
+
+    def holds(self, text: str, low: str, digit: bool) -> bool:
+        return (
+            (self.digit and digit)
+            or (self.exact is not None and self.exact.search(text) is not None)
+            or (self.caseless is not None and self.caseless.search(low) is not None)
+        )
+
+
+@lru_cache(maxsize=1)
+def _guarded_patterns() -> tuple[list[_Test], list[tuple[re.Pattern[str], dict[str, Any], tuple[int, ...]]]]:
+    """The tests (each condition once: patterns share them) and each pattern with the tests it needs."""
+    tests: dict[_Condition, int] = {}
+    patterns = []
+    for rx, p in _patterns():
+        needs = tuple(tests.setdefault(c, len(tests)) for c in pattern_conditions(rx))
+        patterns.append((rx, p, needs))
+    return [_Test.of(c) for c in tests], patterns
+
+
+def _passes(
+    needs: tuple[int, ...], tests: list[_Test], known: list[bool | None], text: str, low: str, digit: bool
+) -> bool:
+    """Whether a text passes the tests a pattern needs; ``known`` keeps each test's result for the text."""
+    for k in needs:
+        ok = known[k]
+        if ok is None:
+            ok = known[k] = tests[k].holds(text, low, digit)
+        if not ok:
+            return False
+    return True
+
+
 def _find_date_expressions(sent: Span) -> list[DateExpr]:
-    text, doc, base = sent.text, sent.doc, sent.start_char
+    text, doc, base = span_text(sent), sent.doc, sent.start_char
     if not _may_hold_date(text):
         return []
+    tests, patterns = _guarded_patterns()
+    low = _folded(text)
+    digit = _DIGIT.search(text) is not None
+    known: list[bool | None] = [None] * len(tests)
     found: list[tuple[int, int, dict[str, Any]]] = []
-    for rx, p in _patterns():
+    for rx, p, needs in patterns:
+        if not _passes(needs, tests, known, text, low, digit):
+            continue  # the regex cannot match here
         for m in rx.finditer(text):
             fields = _fields(p, m, text)
             if fields is not None:
@@ -382,7 +526,7 @@ def _candidates(trigger: Token, related: Sequence[Token], exprs: list[DateExpr])
     out: list[DateExpr] = []
     clause = _clause_verb(trigger)
     for r in related:
-        if r.sent != trigger.sent or _clause_verb(r) != clause:
+        if sentence(r) != sentence(trigger) or _clause_verb(r) != clause:
             continue
         for e in exprs:
             gap = r.doc[r.i + 1 : e.span.start]
@@ -427,7 +571,7 @@ def resolve_event_date(
         published = published.date()
     fallback = When(date=published.isoformat() if published else "", precision="article")
     tense = _tense(trigger) if future is None else ("future" if future else "past")
-    exprs = find_date_expressions(trigger.sent)
+    exprs = find_date_expressions(sentence(trigger))
     for e in _candidates(trigger, related, exprs):
         try:
             got = _resolve(e, published, tense, exprs)
@@ -436,6 +580,10 @@ def resolve_event_date(
         if got is not None:
             s = e.span
             return When(
-                date=got[0].isoformat(), precision=got[1], text=s.text, start=s.start_char, end=s.end_char
+                date=got[0].isoformat(),
+                precision=got[1],
+                text=span_text(s),
+                start=s.start_char,
+                end=s.end_char,
             )
     return fallback

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 from .lexicon import lexicon
+from .parsed import doc_text, sentence, span_text
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
@@ -122,27 +124,26 @@ def _find(sent: Span) -> list[Span]:
     names = load_index().names
     first_words = _first_words()
     doc = sent.doc
-    text = doc.user_data.get("eventcoder.text")
-    if text is None:  # Doc.text joins all tokens on every access: once per document
-        text = doc.user_data["eventcoder.text"] = doc.text
+    text = doc_text(doc)
+    # a word is capitalised when its first character, at its offset in the text, is upper case: tested
+    # without making a Token of every word
+    starts = doc.to_array(IDX).tolist()
     out: list[Span] = []
     i = sent.start
     while i < sent.end:
-        tok = doc[i]
-        if not _capitalised(tok) or tok.lower_ not in first_words:
+        if not text[starts[i]].isupper() or doc[i].lower_ not in first_words:
             i += 1
             continue
         run = i + 1  # end of the run of capitalised words and connectors
         while run < sent.end and run - i < _MAX_TOKENS:
-            t = doc[run]
-            if not (_capitalised(t) or t.lower_ in g.connectors):
+            if not (text[starts[run]].isupper() or doc[run].lower_ in g.connectors):
                 break
             run += 1
         for j in range(run, i, -1):
-            last = doc[j - 1]
-            if not _capitalised(last):
+            if not text[starts[j - 1]].isupper():
                 continue
-            surface = text[tok.idx : last.idx + len(last)]
+            last = doc[j - 1]
+            surface = text[starts[i] : starts[j - 1] + len(last)]
             if normalize(surface) in names and _acceptable(sent, i, j, surface, g):
                 out.append(doc[i:j])
                 i = j
@@ -183,7 +184,7 @@ def _attachment(
             continue
         elif dep in _MODIFIER and tok.i == mention.root.i:
             # "in Ukraine's east", "at a Kabul hospital", "the Geneva talks"; not "in a US drone strike"
-            country = mention.text.isupper() or _is_country(mention)
+            country = span_text(mention).isupper() or _is_country(mention)
             place_head = hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)
             if not place_head and (head.i != trigger.i or steps):
                 return None
@@ -217,7 +218,7 @@ def _geocode_soft(name: str, country: str | None) -> GeoHit | None:
 
 
 def _is_country(mention: Span) -> bool:
-    hit = geocode(mention.text)
+    hit = geocode(span_text(mention))
     return hit is not None and hit.precision == "country"
 
 
@@ -235,7 +236,7 @@ def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> s
     if mention.end < len(doc) and doc[mention.end].text == ",":
         for other in mentions:
             if other.start == mention.end + 1:
-                hit = geocode(other.text)
+                hit = geocode(span_text(other))
                 if hit is not None and hit.precision in ("country", "admin"):
                     return hit.country
     return None
@@ -281,7 +282,7 @@ def resolve_event_place(
     city for one of the same name a tenth its size ("Moscow" stays in Russia for a US actor). The sentence's
     own hints ("Paris, Texas", "the Iraqi town of Sinjar") are strong.
     """
-    sent = trigger.sent
+    sent = sentence(trigger)
     mentions = find_place_mentions(sent)
     dest = frozenset(t.i for t in destinations)
     rel = frozenset(t.i for t in related) | dest
@@ -293,7 +294,7 @@ def resolve_event_place(
         att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start)
         if att is None:
             continue
-        hit = geocode(m.text, country_context)
+        hit = geocode(span_text(m), country_context)
         fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 3
         key = (att[0], fineness, att[1], m.start)  # "the West Bank city of Nablus", "Nairobi, Kenya"
         if best is None or key < best[0]:
@@ -304,7 +305,8 @@ def resolve_event_place(
         return None
     _, m, of_head = best
     hint = _local_hint(m, mentions, of_head)
-    hit = geocode(m.text, hint) if hint else _geocode_soft(m.text, country_context)
+    name = span_text(m)
+    hit = geocode(name, hint) if hint else _geocode_soft(name, country_context)
     if hit is None:
         return None
     return Place(

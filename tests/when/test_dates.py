@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from collections.abc import Sequence
 
 import pytest
@@ -11,7 +13,14 @@ from spacy.tokens import Token
 
 from eventcoder.document import When
 from eventcoder.nlp import load_nlp
-from eventcoder.when import find_date_expressions, is_future, resolve_event_date
+from eventcoder.when import (
+    _DIGIT,
+    _folded,
+    _guarded_patterns,
+    find_date_expressions,
+    is_future,
+    resolve_event_date,
+)
 
 PUB = dt.date(2022, 1, 18)  # a Tuesday
 
@@ -316,3 +325,39 @@ def test_find_date_expressions(nlp: Language, text: str, spans: list[str]) -> No
 )
 def test_is_future(nlp: Language, text: str, trigger: str, expected: bool) -> None:
     assert is_future(_token(nlp(text), trigger)) is expected
+
+
+# -- the test that lets a date pattern run only where it can match ------------------------------------
+def test_folding_gives_every_character_a_caseless_regex_takes_for_an_ascii_one() -> None:
+    """``_folded`` must turn each character that ``re.IGNORECASE`` matches with an ASCII character into that
+    character in lower case ("ſ" is an "s", "İ" an "i"), or a pattern's needle test would skip a match."""
+    ascii_like = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    for code in range(0x80, sys.maxunicode + 1):
+        ch = chr(code)
+        if ascii_like.fullmatch(ch):
+            twins = [a for a in map(chr, range(0x80)) if re.fullmatch(re.escape(a), ch, re.IGNORECASE)]
+            assert twins and all(_folded(ch) == a.lower() for a in twins), ch
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEED_1,
+        SEED_2,
+        "Talks resumed on the 5th, three days after the ceasefire of 2 March 2019 and two weeks ago.",
+        "ON MONDAY, IN FEBRUARY 2019, EARLIER THIS WEEK AND WITHIN TWO DAYS.",
+        "Sunday, earlıer thıs week, 2019-03-02, the following day, Jan. 21, in a year, mid-2018.",
+        "no dates at all here, only words",
+    ],
+)
+def test_pattern_conditions_hold_wherever_the_pattern_matches(text: str) -> None:
+    low, digit = _folded(text), _DIGIT.search(text) is not None
+    tests, patterns = _guarded_patterns()
+    for rx, _, needs in patterns:
+        if rx.search(text):
+            assert all(tests[k].holds(text, low, digit) for k in needs), rx.pattern
+
+
+def test_pattern_conditions_are_found() -> None:
+    """Every data pattern gets at least one condition (else it runs on every sentence: slower, not wrong)."""
+    assert all(needs for _, _, needs in _guarded_patterns()[1])
