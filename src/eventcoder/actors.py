@@ -284,6 +284,10 @@ class ActorResolver:
         """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each access)."""
         return doc_text(self.doc)
 
+    def mention(self, tokens: list[Token], code: str, country: str | None, sector: str | None) -> Actor:
+        """An actor the events stage infers for a phrase of this Doc (no knowledge entry, no coreference)."""
+        return self._actor(tokens, code, country, sector, None)
+
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
         self, tokens: list[Token], code: str, country: str | None, sector: str | None, name: str | None

@@ -26,7 +26,7 @@ from itertools import pairwise
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
-from .actors import ActorResolver
+from .actors import ActorResolver, np_tokens
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
@@ -684,6 +684,24 @@ def _figurative(t: Token) -> bool:
     return any(g.lower_ == "words" for g in _prep_objects([t], ("of",)))
 
 
+def unidentified(f: Found) -> bool:
+    """Whether the event's source is the unidentified force behind a weapon (see :func:`_weapon_source`)."""
+    return f.source_token is not None and f.source_token.lemma_.lower() in LX().weapon_nouns
+
+
+def _weapon_source(t: Token, src_toks: list[Token], resolver: ActorResolver) -> list[tuple[Token, Actor]]:
+    """Violence done by a weapon or an attack with no one named is done by unidentified armed forces (UAF):
+    "a roadside bomb killed two soldiers", "were killed by an explosive device", "were killed in a suicide
+    bombing". The pipeline gives them the country of the event's place, as ICEWS does ("gunmen (Iraq)")."""
+    cands = list(src_toks)
+    if t.pos_ == "VERB" and _passive(t):
+        cands += _prep_objects([t], ("in", "by"))
+    for x in cands:
+        if x.lemma_.lower() in LX().weapon_nouns and resolver.resolve(x) is None:
+            return [(x, resolver.mention(np_tokens(x), "UAF", None, "UAF"))]
+    return []
+
+
 def _named_objects(
     words: list[Token], src: Actor, exclude: set[str], resolver: ActorResolver
 ) -> list[tuple[Token, Actor]]:
@@ -747,6 +765,8 @@ def _code_trigger(
     sources = [(s, a) for s in src_toks if (a := resolver.resolve(s)) is not None]
     if "say" in p.flags:  # a statement needs a speaker we can place: not bare "officials said"
         sources = [(s, a) for s, a in sources if a.country or a.name or len(a.code) > 3]
+    if not sources and root(p.code) in ("18", "19", "20"):
+        sources = _weapon_source(t, src_toks, resolver)
     if not sources:
         return []
     status = status_of(t)

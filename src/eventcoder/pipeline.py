@@ -23,7 +23,7 @@ from . import __version__, knowledge, when, where
 from .actors import ActorResolver, ArticleContext, get_index
 from .cameo import load_cameo, root
 from .document import Actor, Article, Place, Sentence
-from .events import Found, extract, pattern_index
+from .events import Found, extract, pattern_index, unidentified
 from .lexicon import lexicon
 from .nlp import load_nlp
 from .prefilter import Prefilter
@@ -292,21 +292,24 @@ class Coder:
                 sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand") for a in exclude
             ],
         )
-        target = f.target
+        source, target = f.source, f.target
         if place is not None:
             place = dataclasses.replace(place, start=place.start + base, end=place.end + base)
             target = target or _place_target(article, f, place, base)
         elif dateline is not None and dateline.country in {a.country for a in exclude}:
             place = dateline  # nothing in the sentence: the dateline, when the event involves its country
+        if source is not None and unidentified(f) and place is not None and place.country:
+            # unidentified armed forces are placed where they act, as ICEWS does ("gunmen (Iraq)")
+            source = dataclasses.replace(source, code=place.country + "UAF", country=place.country)
         s = article.sentences[k]
-        src, tgt = f.source and f.source.code, target and target.code
+        src, tgt = source and source.code, target and target.code
         rid = hashlib.sha1(f"{article.id}|{k}|{t0}|{f.code}|{src}|{tgt}".encode()).hexdigest()[:16]
         return {
             "id": rid,
             "article_id": article.id,
             "sentence": k,
             "text": article.text[s.start : s.end],
-            "source": _actor_out(f.source),
+            "source": _actor_out(source),
             "target": _actor_out(target),
             "cameo": f.code,
             "root": root(f.code),

@@ -327,3 +327,21 @@ def test_a_territory_is_the_target_of_an_action_on_it(coder, text: str, code: st
 def test_targets_behind_a_passive_subject_or_an_agreement_noun(coder, text: str, code: str, tgt: str) -> None:
     r = _one([r for r in _events(coder, text) if r["cameo"].startswith(code)])
     assert (r["target"] or {}).get("code") == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "src", "tgt"),
+    [
+        # violence by a weapon with no one named: unidentified armed forces, placed where they struck
+        ("A roadside bomb killed two Kenyan policemen near the town of Garissa.", "KENUAF", "KENCOP"),
+        ("Four Somali soldiers were killed by an explosive device.", "UAF", "SOMMIL"),
+        ("Two Ugandan traders were killed in a grenade attack in Kampala.", "UGAUAF", "UGABUS"),
+    ],
+)
+def test_violence_by_a_weapon_is_by_unidentified_forces(coder, text: str, src: str, tgt: str) -> None:
+    r = _one(_events(coder, text), "19")
+    assert (r["source"]["code"], r["target"]["code"]) == (src, tgt)
+
+
+def test_an_accident_is_no_attack(coder) -> None:
+    assert not _events(coder, "A gas explosion killed three miners in Kenya.")
