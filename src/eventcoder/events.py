@@ -697,8 +697,19 @@ def _weapon_source(t: Token, src_toks: list[Token], resolver: ActorResolver) -> 
     if t.pos_ == "VERB" and _passive(t):
         cands += _prep_objects([t], ("in", "by"))
     for x in cands:
-        if x.lemma_.lower() in LX().weapon_nouns and resolver.resolve(x) is None:
-            return [(x, resolver.mention(np_tokens(x), "UAF", None, "UAF"))]
+        if x.lemma_.lower() not in LX().weapon_nouns or resolver.resolve(x) is not None:
+            continue
+        # whoever the attack is said to be by: "a chemical attack by the government", "the regime's attacks"
+        agents = [c for c in x.children if c.dep_ == "poss"] + _prep_objects([x], ("by",))
+        agents += [  # "US attacks", "Russian air strikes"; not the place attacked ("the Idlib attack")
+            c
+            for c in x.children
+            if c.dep_ in ("compound", "amod")
+            and (m := resolver.by_token.get(c.i)) is not None
+            and m.kind in ("name", "adj", "org")
+        ]
+        named = [(a_tok, a) for a_tok in agents if (a := resolver.resolve(a_tok)) is not None]
+        return named[:1] or [(x, resolver.mention(np_tokens(x), "UAF", None, "UAF"))]
     return []
 
 

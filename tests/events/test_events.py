@@ -336,6 +336,9 @@ def test_targets_behind_a_passive_subject_or_an_agreement_noun(coder, text: str,
         ("A roadside bomb killed two Kenyan policemen near the town of Garissa.", "KENUAF", "KENCOP"),
         ("Four Somali soldiers were killed by an explosive device.", "UAF", "SOMMIL"),
         ("Two Ugandan traders were killed in a grenade attack in Kampala.", "UGAUAF", "UGABUS"),
+        # an attack said to be someone's is theirs
+        ("A rocket attack by the Sudanese army killed four Ugandan traders.", "SDNMIL", "UGABUS"),
+        ("Russian air raids killed ten Ukrainian soldiers.", "RUS", "UKRMIL"),
     ],
 )
 def test_violence_by_a_weapon_is_by_unidentified_forces(coder, text: str, src: str, tgt: str) -> None:
