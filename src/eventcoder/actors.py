@@ -410,6 +410,8 @@ class ActorResolver:
         if mod_country is None:  # "US-led forces", "the Saudi-led coalition" (not "Russian-backed")
             led = [c for c in head.lefts if c.dep_ == "amod" and c.lemma_.lower() in LX().leading_verbs]
             mod_country = self._country_from([x for c in led for x in c.lefts]) if led else None
+        if mod_country is None:  # "forces loyal to Gaddafi": the leader's country
+            mod_country = self._loyal_to(head, exclude)
         of_country, _ = self._of_country(head)
         title = next(
             (
@@ -716,6 +718,21 @@ class ActorResolver:
                     return self._actor([*tokens, *c.subtree], body.code, body.country, body.sector, None)
         return None
 
+    def _loyal_to(self, head: Token, exclude: set[str]) -> str | None:
+        """The country of whom an armed group is loyal to: "militants loyal to the Somali warlord Aidid"."""
+        for c in head.rights:
+            if c.dep_ == "amod" and c.lemma_.lower() in LX().loyalty_words:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "to":
+                        leader = next((g for g in p.children if g.dep_ == "pobj"), None)
+                        if leader is None:
+                            continue
+                        actor = self.resolve(leader, exclude)
+                        if actor is not None and actor.country:
+                            return actor.country
+                        return self._country_from(np_tokens(leader))  # "loyal to Iraq's frontman X"
+        return None
+
     def _led_by(self, head: Token, tokens: list[Token]) -> Actor | None:
         """A government named after its leader: "the Trump administration", "the Assad regime"."""
         for c in head.lefts:
@@ -780,8 +797,11 @@ class ActorResolver:
         stepped down to let Ghana's parliament choose", "President Doe broke his pledge to the Ghanaian
         people". A country named as an object ("President Doe will visit Russia") is where the person goes,
         and an official of a country as an object ("welcomed the Togolese leader") is whom they deal with:
-        neither is whose official they are. Two countries are no answer."""
+        neither is whose official they are; nor is the country of what the person acts on ("President Doe
+        condemned Togo's decision"). Two countries are no answer."""
         found = set()
+        verb = head.head if head.dep_.startswith("nsubj") else None
+        acted_on = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if verb is not None else []
         for i in range(head.i + 1, head.sent.end):
             m = self.by_token.get(i)
             if m is None or i != m.end - 1 or m.kind not in ("name", "adj", "people") or self._backer(m):
@@ -789,7 +809,9 @@ class ActorResolver:
             tok = self.doc[i]
             while tok.dep_ == "conj" and tok.head.i < tok.i:  # "Ghana and Togo": as the first conjunct
                 tok = tok.head
-            if m.kind == "adj" and self._counterpart(tok.head):
+            if (m.kind == "adj" and self._counterpart(tok.head)) or any(
+                o.left_edge.i <= i <= o.right_edge.i for o in acted_on
+            ):
                 return None  # "welcomed South African leader de Klerk": dealings with another country
             if m.kind == "adj" or tok.dep_ in ("poss", "compound") or tok.dep_.startswith("nsubj"):
                 found.add(m.entries[0].country)

@@ -106,11 +106,12 @@ def test_a_destination_is_no_context_country(nlp) -> None:
         ("Finance Minister Ama Testua said Ghana would borrow less.", "GHAGOV"),
         ("General Kofi Testua stepped down to let Ghana's parliament choose a successor.", "GHAMIL"),
         ("President Kofi Testua broke his pledge to the Ghanaian people.", "GHAGOV"),
-        ("Vice-President Kofi Testua ignored pressure from the Ghana Electoral Commission.", "GHAGOV"),
+        ("Vice-President Kofi Testua stayed despite pressure from the Ghana Electoral Commission.", "GHAGOV"),
         # a destination, a counterpart official or two countries give none
         ("President Kofi Testua will visit Ghana.", "GOV"),
         ("President Kofi Testua welcomed Ghanaian leader Ama Testuo.", "GOV"),
         ("President Kofi Testua said Ghana and Togo would trade more.", "GOV"),
+        ("Foreign Minister Kofi Testua condemned Ghana's decision.", "GOV"),  # what the person acts on
     ],
 )
 def test_a_titled_unknown_takes_the_country_the_sentence_speaks_of(nlp, text: str, code: str) -> None:
@@ -294,6 +295,9 @@ def test_ethnic_groups_are_coded_by_residence(nlp, text: str, head: str, code: s
         ("US-led forces attacked Mosul.", "forces", "USAMIL"),  # the leader's
         ("Russian-backed separatists attacked Mariupol.", "separatists", "SEP"),  # not the backer's
         ("Iran-allied militias attacked the base.", "militias", "UAF"),
+        # loyal to someone: that person's country
+        ("Forces loyal to Muammar Gaddafi shelled the town.", "Forces", "LBYMIL"),
+        ("Militants loyal to Somalia's top warlord Ali Testua attacked the base.", "Militants", "SOMREB"),
     ],
 )
 def test_led_and_backed_actors(nlp, text: str, head: str, code: str) -> None:
