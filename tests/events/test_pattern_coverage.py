@@ -29,6 +29,7 @@ def _coded(coder, text: str, code: str) -> dict:
         ("The Egyptian government unbanned the Muslim Brotherhood.", "0812", "EGYGOV", "EGYOPPMBR"),
         ("Egypt and Turkey upgraded their diplomatic relations.", "050", "EGY", "TUR"),
         ("Sudan shortened the curfew in Khartoum.", "0813", "SDN", None),
+        ("Rebels set fire to a Kenyan police station.", "1712", "REB", "KENCOP"),
         ("The Kenyan government reimposed a curfew in Nairobi.", "1723", "KENGOV", "KEN"),
         ("Israel reimposed sanctions on the Palestinian Authority.", "163", "ISR", "PSEGOVPNA"),
         ("The Chinese president gave a warm welcome to the Pakistani premier.", "043", "CHNGOV", "PAKGOV"),
