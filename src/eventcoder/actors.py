@@ -495,6 +495,8 @@ class ActorResolver:
             return led
         if lemma in LX().member_nouns and (body := self._member_of(head, tokens, exclude)) is not None:
             return body
+        if lemma in LX().office_nouns and (own := self._owner(head, tokens, exclude)) is not None:
+            return own
         if lemma in LX().definite_country and mod_country is None and of_country is None:
             found = self._definite(head, tokens, exclude)
             if found is not None:
@@ -716,6 +718,15 @@ class ActorResolver:
                     continue
                 if body.sector != "CVL" or self._lemma(obj) in self.index.sector_nouns:  # not "a Syrian bloc"
                     return self._actor([*tokens, *c.subtree], body.code, body.country, body.sector, None)
+        return None
+
+    def _owner(self, head: Token, tokens: list[Token], exclude: set[str]) -> Actor | None:
+        """An office, spokesman or mission speaks for its owner ("the governor's office", "Putin's aide")."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                owner = self.resolve(c, exclude)
+                if owner is not None and c.pos_ != "PRON":
+                    return self._actor(tokens, owner.code, owner.country, owner.sector, owner.name)
         return None
 
     def _loyal_to(self, head: Token, exclude: set[str]) -> str | None:

@@ -356,3 +356,17 @@ def test_settlements_are_their_people(nlp, text: str, head: str, code: str) -> N
 )
 def test_a_sector_in_a_known_place_is_of_its_country(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # an office, spokesman or mission speaks for its owner
+        ("The Kenyan president's office declined to comment.", "office", "KENGOV"),
+        ("Putin's spokesman rejected the report.", "spokesman", "RUSGOV"),
+        # a mufti is a religious leader
+        ("The Grand Mufti of Egypt cancelled his visit.", "Mufti", "EGYREL"),
+    ],
+)
+def test_offices_speak_for_their_owner(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text, "2020-01-01")[head].code == code
