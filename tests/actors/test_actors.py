@@ -364,6 +364,8 @@ def test_a_sector_in_a_known_place_is_of_its_country(nlp, text: str, head: str, 
         # an office, spokesman or mission speaks for its owner
         ("The Kenyan president's office declined to comment.", "office", "KENGOV"),
         ("Putin's spokesman rejected the report.", "spokesman", "RUSGOV"),
+        # councils and commissions are government bodies unless a modifier or knowledge says otherwise
+        ("The Kenyan electoral commission rejected the results.", "commission", "KENGOV"),
         # a mufti is a religious leader
         ("The Grand Mufti of Egypt cancelled his visit.", "Mufti", "EGYREL"),
     ],
