@@ -176,7 +176,11 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
             objs = [g for g in prt[0].children if g.dep_ == "pobj" and g.lemma_.lower() in p.object]
         score += 2
         if not objs:  # less specific than an object named outright ("$5m of aid" is money before aid)
-            objs = [o for o, lemma in cand.measured if lemma in p.object]
+            objs = [o for o, lemma in cand.measured if lemma in p.object] or [
+                o  # the object's compound names it: "eased curfew hours"
+                for o, _ in cand.objects
+                if any(c.dep_ == "compound" and c.lemma_.lower() in p.object for c in o.lefts)
+            ]
             score -= 1 if objs else 0
         comps = [c for c, lemma in cand.complements if lemma in p.complement]
         if not objs and not comps:

@@ -30,6 +30,8 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt and Turkey upgraded their diplomatic relations.", "050", "EGY", "TUR"),
         ("Sudan shortened the curfew in Khartoum.", "0813", "SDN", None),
         ("Rebels set fire to a Kenyan police station.", "1712", "REB", "KENCOP"),
+        # an object's compound can name what the pattern asks for ("curfew hours")
+        ("Kenya eased the curfew hours in Mombasa.", "0813", "KEN", None),
         ("The Kenyan government reimposed a curfew in Nairobi.", "1723", "KENGOV", "KEN"),
         ("Israel reimposed sanctions on the Palestinian Authority.", "163", "ISR", "PSEGOVPNA"),
         ("The Chinese president gave a warm welcome to the Pakistani premier.", "043", "CHNGOV", "PAKGOV"),
