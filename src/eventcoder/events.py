@@ -122,11 +122,24 @@ class _Candidate:
     def complements(self) -> list[tuple[Token, str]]:
         """Clausal complements with their lower-case lemmas."""
         if self._complements is None:
-            self._complements = [(c, c.lemma_.lower()) for c in self.children if c.dep_ in ("xcomp", "ccomp")]
+            self._complements = [(c, c.lemma_.lower()) for c in self.children if _complement(c)]
         return self._complements
 
     def children_of(self, h: Token) -> list[Token]:
         return self.children if h.i == self.token.i else list(h.children)
+
+
+def _infinitive(c: Token) -> bool:
+    """An infinitive complement; one the parser made an adverbial clause counts ("threatened on Monday to
+    launch attacks", "agreed on Friday to hold talks": advcl)."""
+    return c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )
+
+
+def _complement(c: Token) -> bool:
+    """A verb's complement clause: an infinitive or a clausal complement ("said that...")."""
+    return c.dep_ == "ccomp" or _infinitive(c)
 
 
 def _direct_objects(t: Token, children: list[Token]) -> list[Token]:
@@ -461,9 +474,9 @@ def status_of(t: Token) -> str:
     if any(c.dep_ == "neg" for c in own) or any(c.lower_ == "no" and c.dep_ == "det" for c in own):
         return "negated"
     for a, b in pairwise(chain):
-        if a.dep_ in ("xcomp", "ccomp") and b.lemma_.lower() in LX().neg_verbs:
+        if _complement(a) and b.lemma_.lower() in LX().neg_verbs:
             return "negated"
-        if a.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in b.children):
+        if _complement(a) and any(c.dep_ == "neg" for c in b.children):
             return "negated"
     if any(
         c.lower_ in ("if", "unless", "whether") and c.dep_ == "mark" for x in chain[:3] for c in x.children
@@ -488,7 +501,7 @@ def status_of(t: Token) -> str:
     if aux & {"will", "shall", "'ll", "wo"} or "would" in aux:
         return "intended"
     for a, b in pairwise(chain[:4]):
-        if a.dep_ in ("xcomp", "acl") and b.lemma_.lower() in LX().intent_verbs:  # "plans to wage war"
+        if (a.dep_ == "acl" or _infinitive(a)) and b.lemma_.lower() in LX().intent_verbs:  # "plans to fight"
             return "intended"
         if a.dep_ == "acl" and b.lemma_.lower() in LX().resolution_nouns:  # "made a decision to expel"
             return "intended"
@@ -605,7 +618,7 @@ def _has_content(t: Token) -> bool:
 
 def _governor(t: Token) -> Token | None:
     """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
-    if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB" and t.i > t.head.i:
+    if _complement(t) and t.head.pos_ == "VERB" and t.i > t.head.i:
         return t.head
     return None
 
@@ -741,6 +754,36 @@ def _other_party(a: Actor, src: Actor, thing: bool) -> bool:
     return src.sector is not None and a.sector not in (None, *LX().own_side_sectors) and not thing
 
 
+def _purpose_targets(
+    t: Token, src: Actor, exclude: set[str], resolver: ActorResolver
+) -> list[tuple[Token, Actor]]:
+    """Whom a threat or a protest is aimed at when the trigger names no one: the nearest actor in what it
+    is for ("blocked roads to press demands on the government", "threatened to resume attacks in Israel",
+    "threatened to quit the talks if the United States deploys missiles"): the trigger's infinitive
+    complement or purpose clause, searched nearest first through objects, prepositions, possessors and
+    conditions. Not the source's own side ("protesters ... to demand that protesters be freed")."""
+    queue = [
+        c
+        for c in t.children
+        if _infinitive(c)
+    ]
+    for x in queue:  # breadth first: grows while it is read
+        a = resolver.resolve(x, exclude) if x.pos_ in ("NOUN", "PROPN") else None
+        if a is not None and _aimed_at(x, a, src, resolver):
+            return [(x, a)]
+        queue += [c for c in x.children if c.dep_ in LX().purpose_target_deps]
+    return []
+
+
+def _aimed_at(x: Token, a: Actor, src: Actor, resolver: ActorResolver) -> bool:
+    """Whether an actor met in a purpose clause is a party outside the source's own side."""
+    if a.country is None or a.code == src.code or _thing(x, a, resolver):
+        return False
+    if x.i not in resolver.by_token and x.lemma_.lower() not in resolver.index.sector_nouns:
+        return False  # a thing a modifier gave a sector ("terrorist activities", "military policies")
+    return a.country != src.country or a.sector not in (None, src.sector)
+
+
 def _thing(x: Token, a: Actor, resolver: ActorResolver) -> bool:
     """An object that is no one although it resolves: an event ("launched terrorist attacks") or a thing
     a country adjective made civilian ("sought US taxpayer money"); not "killed dozens of civilians"."""
@@ -793,12 +836,12 @@ def _code_trigger(
         code = "041"
     if (
         status == "intended"
-        and t.pos_ == "VERB"
+        and (t.pos_ == "VERB" or gov is not None)  # "agreed to hold exercises": an intent
         and "intent" not in p.flags
         and root(code) in LX().intent_codes
     ):
         code = LX().intent_codes[root(code)]
-    governed = _governor_code(t, code)
+    governed = _governor_code(t, code) or (_governor_code(gov, code) if gov is not None else None)
     if governed is not None:
         code, status = governed
     elif (threat := _conditional_threat(t, code, status)) is not None:
@@ -840,6 +883,8 @@ def _code_trigger(
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets and not tgt_toks:  # "expelled ten British diplomats": the pattern's object
             targets = _named_objects(words, src, exclude, resolver)
+        if not targets and root(code) in LX().purpose_target_roots:
+            targets = _purpose_targets(t, src, exclude, resolver)
         if not targets:
             if "ambiguous" in p.flags or (
                 "no_target" not in p.flags
@@ -879,21 +924,41 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
     triggers = find_triggers(sent, index)
     requested, refine = _requests(triggers)
     events: dict[int, list[Found]] = {}
-    verb_triggers = {t.i for t, cands in triggers if t.pos_ == "VERB" and "say" not in cands[0][0].flags}
-    for say_pass in (False, True):
+    verb_events = {t.i for t, cands in triggers if t.pos_ == "VERB" and "say" not in cands[0][0].flags}
+    # verbs that carry an event: verb triggers and the light verbs of noun triggers ("to launch attacks")
+    verb_triggers = verb_events | {
+        v.i
+        for t, cands in triggers
+        if t.pos_ == "NOUN" and "say" not in cands[0][0].flags and (v := _light_verb(t)) is not None
+    }
+    coded: set[int] = set()  # the verbs of coded events (a noun trigger's light verb)
+
+    def own_code(t: Token) -> bool:  # a refusal, denial or threat is one even when what it governs is not
+        lx = LX()
+        return t.lemma_.lower() in lx.refuse_verbs | lx.deny_verbs | (lx.threat_verbs - lx.intent_verbs)
+
+    def governor(t: Token, p0: Pattern) -> bool:
+        return (
+            t.pos_ == "VERB"
+            and not p0.complement
+            and t.lemma_.lower() in _governors()
+            and any(_complement(c) and c.i in verb_triggers for c in t.children)
+        )
+
+    # governors go after the events they govern, speech triggers last
+    for stage in ("event", "governor", "say"):
         for t, cands in triggers:
             p0 = cands[0][0]
-            if ("say" in p0.flags) != say_pass:
+            kind = "say" if "say" in p0.flags else "governor" if governor(t, p0) else "event"
+            if kind != stage:
                 continue
-            if say_pass and any(
+            if kind == "say" and any(
                 x in events and sent.doc[x].dep_ not in ("nsubj", "nsubjpass") for x in _reported(t)
             ):
                 continue  # the speech reports another event: it is that event's attribution
-            if (
-                t.pos_ == "VERB"
-                and not p0.complement
-                and t.lemma_.lower() in _governors()
-                and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers for c in t.children)
+            if kind == "governor" and any(
+                _complement(c) and (c.i in coded or (c.i in verb_events and not own_code(t)))
+                for c in t.children
             ):
                 continue  # "agreed to participate", "refused to deploy": the complement carries the event
             if any(
@@ -911,6 +976,7 @@ def extract(sent: Span, resolver: ActorResolver, index: PatternIndex | None = No
                         for f in found:
                             f.code = refine[t.i]
                     events[t.i] = found
+                    coded.add(t.i if t.pos_ == "VERB" else getattr(_light_verb(t), "i", t.i))
                     break
     seen: set[tuple] = set()
     out = []

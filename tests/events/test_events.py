@@ -83,7 +83,12 @@ def test_no_event_without_a_source_actor(coder) -> None:
         # symmetric verbs with a conjoined subject, and light verbs
         ("Israel and Lebanon renewed negotiations on Tuesday.", "04", "ISR", "LBN"),
         ("Bosnia and Slovenia agreed to a ceasefire.", "030", "BIH", "SVN"),
-        ("Jordan will participate in military exercises with Egypt.", "062", "JOR", "EGY"),
+        ("Jordan will participate in military exercises with Egypt.", "031", "JOR", "EGY"),  # an intent
+        # an infinitive the parser hangs on the governor as an adverbial clause, and a noun event under a
+        # light verb, are governed all the same
+        ("Iran threatened on Sunday to launch attacks on Iraq.", "138", "IRN", "IRQ"),
+        ("Chad threatened to resume its offensive against Sudan.", "138", "TCD", "SDN"),
+        ("Jordan and Egypt agreed to undertake joint military exercises.", "031", "JOR", "EGY"),
     ],
 )
 def test_governed_and_light_verb_constructions(coder, text: str, code: str, src: str, tgt: str) -> None:
@@ -348,3 +353,56 @@ def test_violence_by_a_weapon_is_by_unidentified_forces(coder, text: str, src: s
 
 def test_an_accident_is_no_attack(coder) -> None:
     assert not _events(coder, "A gas explosion killed three miners in Kenya.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # whom a threat or a protest is aimed at, named in what it is for
+        ("Hamas threatened on Monday to resume its raids in Israel.", "13", "PSEREBHMS", "ISR"),
+        (
+            "Russia threatened to quit the arms talks if the United States deploys new missiles in Europe.",
+            "13",
+            "RUS",
+            "USA",
+        ),
+        (
+            "Kenyan farmers blocked roads on Sunday to press their demands for land from the government.",
+            "14",
+            "KENAGR",
+            "KENGOV",
+        ),
+        ("Students in Nairobi marched to protest against Uganda's decision.", "14", None, "UGA"),
+    ],
+)
+def test_a_threat_or_protest_is_aimed_at_whom_its_purpose_names(
+    coder, text: str, code: str, src: str | None, tgt: str
+) -> None:
+    r = _one(_events(coder, text), code[:2])
+    assert r["cameo"].startswith(code), r["cameo"]
+    assert src is None or r["source"]["code"] == src
+    assert r["target"]["code"] == tgt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas threatened to resume terrorist activities.",  # a thing a modifier gave a sector is no one
+        "Protesters in Lagos blocked roads to demand the release of the protesters.",  # their own side
+    ],
+)
+def test_no_target_from_a_thing_or_the_source_side_in_a_purpose(coder, text: str) -> None:
+    r = _one(_events(coder, text))
+    assert r["target"] is None, r["target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # a refusal or denial stands when what it governs is no event; an intent does not
+        ("The militants denied that they had detained the journalist.", 1),
+        ("The rebels vowed to exterminate them.", 0),
+    ],
+)
+def test_a_governor_is_coded_only_when_it_means_something_alone(coder, text: str, n: int) -> None:
+    assert len(_events(coder, text)) == n
