@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -287,6 +287,25 @@ class ActorResolver:
     def mention(self, tokens: list[Token], code: str, country: str | None, sector: str | None) -> Actor:
         """An actor the events stage infers for a phrase of this Doc (no knowledge entry, no coreference)."""
         return self._actor(tokens, code, country, sector, None)
+
+    def coordinated(self, head: Token, actor: Actor) -> list[Actor]:
+        """The actor, and one more per other country coordinated in its modifier: "Hungarian and Romanian
+        officials" are HUNGOV and ROUGOV, "Sudanese and Libyan refugees" SDNREF and LBYREF."""
+        if actor.country is None or not actor.code.startswith(actor.country) or head.pos_ != "NOUN":
+            return [actor]
+        if head.lemma_.lower() in LX().quantifiers:  # "scores of Sudanese and Libyan refugees"
+            head = next(iter(_prep_objects(head, ("of",))), head)
+        out = [actor]
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "nmod", "compound"):
+                continue
+            for c in mod.conjuncts:
+                m = self.by_token.get(c.i)
+                named = m is not None and m.kind in ("adj", "name", "people")
+                other = m.entries[0].country if named else None
+                if other is not None and all(a.country != other for a in out):
+                    out.append(replace(actor, code=other + actor.code[len(actor.country) :], country=other))
+        return out
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(
@@ -558,7 +577,10 @@ class ActorResolver:
                 country = self._context_country(head)  # not "several western governments": many countries
             if country is None and sector is None:
                 return None
-        if mod_sector is not None and sector in (None, "GOV"):  # "military officials", "opposition leader"
+        if mod_sector is not None and (
+            sector in (None, "GOV")  # "military officials", "opposition leader"
+            or (lemma in LX().generic_sector_heads and mod_sector != "GOV")  # "army officers", "rebel forces"
+        ):
             sector = mod_sector
         sector = _former(sector, tokens)
         # with no country the text supports, the sector alone: "rebels" is REB, "the police" COP

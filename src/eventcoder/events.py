@@ -747,8 +747,10 @@ def _other_party(a: Actor, src: Actor, thing: bool) -> bool:
     """Whether an actor the pattern names as its object is someone the source acts on: another country
     ("expelled ten British diplomats"), or another sector of its own country that is not its own apparatus
     ("Museveni banned opposition candidates"; not "the government deployed troops")."""
-    if a.country is None or a.code == src.code:
+    if a.code == src.code:
         return False
+    if a.country is None:  # an organisation ("expelled inspectors of the IAEA"), not a bare sector
+        return len(a.code) > 3 and not thing
     if a.country != src.country:
         return True
     return src.sector is not None and a.sector not in (None, *LX().own_side_sectors) and not thing
@@ -808,6 +810,11 @@ def _resolve_target(resolver: ActorResolver, t: Token, tt: Token, exclude: set[s
     return actor
 
 
+def _each_country(resolver: ActorResolver, head: Token, actor: Actor | None) -> list[Actor | None]:
+    """An actor once per country coordinated in its modifier (see ``ActorResolver.coordinated``)."""
+    return [actor] if actor is None else list(resolver.coordinated(head, actor))
+
+
 def _code_trigger(
     sent: Span, t: Token, p: Pattern, words: list[Token], resolver: ActorResolver
 ) -> list[Found]:
@@ -818,9 +825,13 @@ def _code_trigger(
     if noun is not None and root(p.code) in ("18", "19", "20") and _figurative(noun):
         return []  # "a cold war", "waged a trade war", "a war of words": no violence
     src_toks, tgt_toks = roles(t, p, words)
-    if len(src_toks) > 1 and "symmetric" in p.flags and not any(resolver.resolve(x) for x in tgt_toks):
+    reciprocal = "symmetric" in p.flags or t.lemma_.lower() in LX().reciprocal_verbs
+    if len(src_toks) > 1 and reciprocal and not any(resolver.resolve(x) for x in tgt_toks):
         src_toks, tgt_toks = src_toks[:1], src_toks[1:]  # "Israel and Lebanon renewed negotiations"
-    sources = [(s, a) for s in src_toks if (a := resolver.resolve(s)) is not None]
+    sources = [(s, b) for s in src_toks for b in _each_country(resolver, s, resolver.resolve(s)) if b]
+    paired = None  # "Hungarian and Romanian officials agreed": one country acts on the other
+    if len(sources) == 2 and reciprocal and sources[0][0] == sources[1][0] and not tgt_toks:
+        paired = sources.pop()
     if "say" in p.flags:  # a statement needs a speaker we can place: not bare "officials said"
         sources = [(s, a) for s, a in sources if a.country or a.name or len(a.code) > 3]
     if not sources and root(p.code) in ("18", "19", "20"):
@@ -861,7 +872,11 @@ def _code_trigger(
         for tt in tgt_toks:
             tgt_all += extra_conj_targets(sent, tt, resolver)
         # a complement's subject ("warned that it would...") may well be the source itself
-        targets = [(tt, _resolve_target(resolver, t, tt, exclude)) for tt in tgt_all]
+        targets = [
+            (tt, b)
+            for tt in tgt_all
+            for b in _each_country(resolver, tt, _resolve_target(resolver, t, tt, exclude))
+        ]
         if tgt_toks and all(tt.head in words[1:] for tt in tgt_toks):  # the object's possessor or "by"
             # "summoned Niger's ambassador": the ambassador (NERGOV), not Niger
             targets = _named_objects(words, src, exclude, resolver) or targets
@@ -882,7 +897,7 @@ def _code_trigger(
             alt = [x for x in _prep_objects([t, *words[1:]], LX().verb_fallback_preps) if x not in tgt_toks]
             targets = [(x, a) for x in alt if (a := resolver.resolve(x, exclude)) and a.code != src.code]
         if not targets and not tgt_toks:  # "expelled ten British diplomats": the pattern's object
-            targets = _named_objects(words, src, exclude, resolver)
+            targets = _named_objects(words, src, exclude, resolver) or ([paired] if paired else [])
         if not targets and root(code) in LX().purpose_target_roots:
             targets = _purpose_targets(t, src, exclude, resolver)
         if not targets:

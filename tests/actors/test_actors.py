@@ -372,3 +372,20 @@ def test_a_sector_in_a_known_place_is_of_its_country(nlp, text: str, head: str, 
 )
 def test_offices_speak_for_their_owner(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text, "2020-01-01")[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # a generic head takes its modifier's sector, unless the modifier is only the government's
+        ("Kenyan army officers met on Monday.", "officers", "KENMIL"),
+        ("Kenyan intelligence officers met on Monday.", "officers", "KENSPY"),
+        ("Kenyan police officers met on Monday.", "officers", "KENCOP"),
+        ("Rwandan rebel forces crossed the river.", "forces", "RWAREB"),
+        ("Rwandan government forces crossed the river.", "forces", "RWAMIL"),
+        ("Rwandan jets bombed the town.", "jets", "RWAMIL"),
+        ("A Rwandan passenger jet landed in Kigali.", "jet", "RWACVL"),
+    ],
+)
+def test_a_generic_head_takes_its_modifiers_sector(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code

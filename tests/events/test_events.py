@@ -406,3 +406,32 @@ def test_no_target_from_a_thing_or_the_source_side_in_a_purpose(coder, text: str
 )
 def test_a_governor_is_coded_only_when_it_means_something_alone(coder, text: str, n: int) -> None:
     assert len(_events(coder, text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "codes"),
+    [
+        # countries coordinated in one modifier are one actor each
+        ("Kenyan and Ugandan troops attacked Somali militants.", "source", ["KENMIL", "UGAMIL"]),
+        (
+            "Security forces in Chad have tortured scores of Sudanese and Libyan refugees.",
+            "target",
+            ["SDNREF", "LBYREF"],
+        ),
+        # an agreement between them is one acting on the other
+        ("Senior Kenyan and Ugandan officials agreed on a new treaty.", "target", ["UGAGOV"]),
+    ],
+)
+def test_countries_coordinated_in_a_modifier(coder, text: str, side: str, codes: list[str]) -> None:
+    assert [r[side]["code"] for r in _events(coder, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "tgt"),
+    [
+        ("North Korea expelled inspectors of the International Atomic Energy Agency.", "IGOUNOIAE"),
+        ("Syria expelled monitors of the Arab League.", "IGOARBALL"),
+    ],
+)
+def test_an_organisation_the_pattern_names_is_the_target(coder, text: str, tgt: str) -> None:
+    assert _one(_events(coder, text))["target"]["code"] == tgt
