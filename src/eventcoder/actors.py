@@ -39,6 +39,13 @@ PLACE_ACTOR_POPULATION = 100_000  # a city this large stands for its country as 
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
 
 
+@lru_cache(maxsize=1)
+def _state_things() -> frozenset[str]:
+    """Nouns for what a country makes or holds, not people: plans, proposals, decisions, statements."""
+    lx = LX()
+    return lx.policy_nouns | lx.resolution_nouns | lx.document_nouns
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     kind: str  # name | adj | people | capital | metonym | org | person | title
@@ -543,7 +550,7 @@ class ActorResolver:
             # "Palestinian detainees", "a U.S. request"; not "Russia's motives", nor an event as the subject
             # of another ("the Syrian war has killed thousands": no one is the war). An event is its
             # country's, not its civilians' ("condemned the Russian attack": RUS)
-            if lemma in self.index.event_nouns:
+            if lemma in self.index.event_nouns or lemma in _state_things():  # and "a Senegalese plan"
                 return self._actor(tokens, mod_country, mod_country, None, None)
             actor = self._actor(tokens, mod_country + "CVL", mod_country, "CVL", None)
             self.context.remember(actor, "group" if head.tag_ == "NNS" else "country", None)

@@ -389,3 +389,18 @@ def test_offices_speak_for_their_owner(nlp, text: str, head: str, code: str) -> 
 )
 def test_a_generic_head_takes_its_modifiers_sector(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # what a country makes or holds is the country's, not its civilians'
+        ("Ghana rejected a Senegalese peace plan.", "plan", "SEN"),
+        ("Ghana welcomed the Senegalese proposal.", "proposal", "SEN"),
+        ("Ghana condemned the Senegalese decision.", "decision", "SEN"),
+        # people with a country adjective still are its civilians
+        ("Ghana deported Senegalese migrants.", "migrants", "SENCVL"),
+    ],
+)
+def test_a_countrys_plan_is_the_country(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code
