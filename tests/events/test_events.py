@@ -183,7 +183,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
             "130",
             "occurred",
         ),
-        ("Israel will release the prisoners if Hamas returns the bodies.", "035", "intended"),
+        ("Israel will release the prisoners if Hamas returns the bodies.", "0353", "intended"),
         # the action inside the condition stays hypothetical
         ("If Russia attacks Ukraine, NATO will respond.", "190", "hypothetical"),
         # a coercive action the source announces for itself is a threat; one others predict stays intended
@@ -272,7 +272,7 @@ def test_no_event_from_an_order_or_from_many_governments(coder) -> None:
     ("text", "code", "src", "tgt"),
     [
         # what a decision, plan or consensus commits to is the (intended) event, by the one who reached it
-        ("Israel and the Palestinians reached a consensus to exchange information.", "031", "ISR", "PSECVL"),
+        ("Israel and the Palestinians reached a consensus to exchange information.", "0314", "ISR", "PSECVL"),
         ("Russia made a decision to expel ten British diplomats.", "161", "RUS", "GBRGOV"),
     ],
 )

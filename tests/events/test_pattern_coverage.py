@@ -91,6 +91,25 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt sent a letter urging Ethiopia to resume talks.", "026", "EGY", "ETH"),
         ("France issued a statement condemning the Russian attack on Ukraine.", "111", "FRA", "RUS"),
         ("Iran's statement condemning the attack on Syria was read out on television.", "111", "IRN", "SYR"),
+        # a governing verb codes the kind of act it governs, to four digits (lexicon *_codes, longest prefix)
+        ("France urged Russia to release the detained journalists.", "0253", "FRA", "RUS"),
+        ("Germany urged Israel to allow aid workers into Gaza.", "0255", "DEU", "ISR"),
+        ("Iran agreed to release the British sailors.", "0353", "IRN", "GBRCVL"),
+        ("China refused to extradite the businessman to Canada.", "1213", "CHN", "CAN"),
+        # what an appeal asks for is the object of "for" ("call for", "appeal for", "ask X for")
+        ("Kenya appealed to Japan for food and medicine.", "0233", "KEN", "JPN"),
+        ("Bishop Amos Waweru called for the release of the detained journalists.", "0253", "REL", None),
+        ("Pope Francis called for a ceasefire in Ukraine.", "0256", "VATGOV", None),
+        ("Egypt asked the World Bank for a loan.", "0231", "EGY", "IGOUNOWBK"),
+        ("Ukraine pleaded with Germany for weapons.", "0232", "UKR", "DEU"),
+        ("The Nigerian opposition called for the resignation of the president.", "0241", "NGAOPP", None),
+        # a modifier names the kind of aid, also when it is asked for, promised, refused or cut
+        ("Angola asked Portugal for military aid.", "0232", "AGO", "PRT"),
+        ("Japan pledged humanitarian aid to Turkey.", "0333", "JPN", "TUR"),
+        ("The United States provided humanitarian assistance to Yemen.", "073", "USA", "YEM"),
+        ("Hungary rejected humanitarian aid from the European Union.", "1223", "HUN", "IGOEUREEC"),
+        ("Ukraine demanded military aid from Germany.", "1032", "UKR", "DEU"),
+        ("The United States suspended military aid to Egypt.", "1622", "USA", "EGY"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
