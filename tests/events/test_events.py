@@ -175,7 +175,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
     ("text", "code", "status"),
     [
         # a coercive action announced on a condition is a threat of it
-        ("Iran will attack Iraq unless Baghdad accepts its conditions.", "138", "occurred"),
+        ("Iran will attack Iraq unless Baghdad accepts its conditions.", "1384", "occurred"),
         ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
         # any action announced "unless" another acts is a threat; "if" alone makes an offer of a friendly one
         (
@@ -192,7 +192,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
             "133",
             "occurred",
         ),
-        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "138", "occurred"),
+        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "1381", "occurred"),
         ("Russia will attack Ukraine, officials in Kyiv said.", "190", "intended"),
         ("Iran said it would meet Iraq next week.", "036", "intended"),  # cooperation: intent, no threat
     ],

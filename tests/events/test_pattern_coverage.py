@@ -110,6 +110,14 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Hungary rejected humanitarian aid from the European Union.", "1223", "HUN", "IGOEUREEC"),
         ("Ukraine demanded military aid from Germany.", "1032", "UKR", "DEU"),
         ("The United States suspended military aid to Egypt.", "1622", "USA", "EGY"),
+        # a threat of an act is coded by the act's own code, to four digits (lexicon threat_codes)
+        ("The Kenyan government threatened to impose a curfew in Mombasa.", "1323", "KENGOV", None),
+        ("The United States threatened to impose sanctions on Russia.", "1312", "USA", "RUS"),
+        ("Russia threatened to seize the Ukrainian port of Odessa.", "1382", "RUS", "UKR"),
+        ("Egypt threatened to cut aid to Sudan.", "1311", "EGY", "SDN"),
+        ("Somali militants threatened to kidnap foreign aid workers.", "1383", "SOMREB", "SOMLAB"),
+        ("Teachers in Kenya threatened a strike over pay.", "133", "KENEDU", None),
+        ("The Sudanese army threatened to arrest opposition leaders.", "137", "SDNMIL", "SDNOPP"),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
