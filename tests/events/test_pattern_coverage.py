@@ -118,6 +118,10 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Somali militants threatened to kidnap foreign aid workers.", "1383", "SOMREB", "SOMLAB"),
         ("Teachers in Kenya threatened a strike over pay.", "133", "KENEDU", None),
         ("The Sudanese army threatened to arrest opposition leaders.", "137", "SDNMIL", "SDNOPP"),
+        # what a demonstration is for ("demonstrated for the resignation of", "rallied for democracy")
+        ("Students in Chile demonstrated for the resignation of the president.", "1411", "CHLEDU", None),
+        ("Students in Iran protested for equal rights.", "1413", "IRNEDU", None),
+        ("Students in Hong Kong rallied for democracy.", "1414", "HKGEDU", None),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
