@@ -118,6 +118,11 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Somali militants threatened to kidnap foreign aid workers.", "1383", "SOMREB", "SOMLAB"),
         ("Teachers in Kenya threatened a strike over pay.", "133", "KENEDU", None),
         ("The Sudanese army threatened to arrest opposition leaders.", "137", "SDNMIL", "SDNOPP"),
+        # the complement's own pattern names what is asked for, demanded or refused (no generic ~send row)
+        ("Germany urged Japan to provide food to Yemen.", "0233", "DEU", "JPN"),
+        ("Ukraine demanded that Germany send weapons.", "1032", "UKR", "DEU"),
+        ("Germany urged France to send troops to Mali.", "0234", "DEU", "FRA"),
+        ("Mali refused to deploy troops to Niger.", "1224", "MLI", "NER"),
         # what a demonstration is for ("demonstrated for the resignation of", "rallied for democracy")
         ("Students in Chile demonstrated for the resignation of the president.", "1411", "CHLEDU", None),
         ("Students in Iran protested for equal rights.", "1413", "IRNEDU", None),
