@@ -19,6 +19,7 @@ Decisions, in order (each documented in docs/events.md):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -602,7 +603,7 @@ def _requests(
             if say and not (_must(c) or (told and c.dep_ == "xcomp")):
                 continue
             requested.update(x.i for x in c.subtree if x.i in by_i)
-            code = table.get(root(by_i[c.i][0][0].code)) if c.i in by_i else None
+            code = family_code(table, by_i[c.i][0][0].code) if c.i in by_i else None
             refine[g.i] = code or ("100" if say else refine.get(g.i))
     return requested, {k: v for k, v in refine.items() if v}
 
@@ -630,7 +631,7 @@ def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
         return None
     lemma = gov.lemma_.lower()
     if lemma in LX().refuse_verbs:
-        return LX().refusal_codes.get(root(code), "120"), "occurred"
+        return family_code(LX().refusal_codes, code) or "120", "occurred"
     if lemma in LX().deny_verbs:
         return "016", "occurred"
     if lemma in LX().threat_verbs:
@@ -638,10 +639,15 @@ def _governor_code(t: Token, code: str) -> tuple[str, str] | None:
     return None
 
 
+def family_code(table: Mapping[str, str], code: str) -> str | None:
+    """What a governing verb makes of an event of ``code``: the entry for its longest listed prefix (four
+    digits, three, the root), so "urged X to release" (084) is 0253 where "urged X to yield" (08) is 025."""
+    return table.get(code) or table.get(code[:3]) or table.get(root(code))
+
+
 def _threat_code(code: str) -> str:
     """The threat of an action: "threatened to impose sanctions" (163) is 1312, to attack (19) 138."""
-    codes = LX().threat_codes
-    return codes.get(code[:3]) or codes.get(root(code), "130")
+    return family_code(LX().threat_codes, code) or "130"
 
 
 def _threatening(code: str) -> bool:
@@ -691,6 +697,34 @@ def _modifier_code(t: Token) -> str | None:
         ),
         None,
     )
+
+
+def _kind_code(noun: Token, code: str) -> str:
+    """The pattern's code, or the kind a modifier names; an appeal, intent, demand, refusal or threat about
+    that kind is the family's code for it ("called for military aid" 0232, "pledged food aid" 0333, "cut
+    military aid" 1622)."""
+    kind = _modifier_code(noun)
+    if kind is None or root(kind) == root(code):
+        return kind or code
+    table = family_tables().get(root(code))
+    if table is None:  # "criticised the military aid": the aid is what the act is about, not the act
+        return code if root(kind) in ("06", "07", "08") else kind
+    return family_code(table, kind) or code
+
+
+@lru_cache(maxsize=1)
+def family_tables() -> dict[str, Mapping[str, str]]:
+    """Roots whose patterns govern the kind of another act: appeals, intents, demands, refusals, threats,
+    reductions."""
+    lx = LX()
+    return {
+        "02": lx.appeal_codes,
+        "03": lx.intent_codes,
+        "10": lx.demand_codes,
+        "12": lx.refusal_codes,
+        "13": lx.threat_codes,
+        "16": lx.reduction_codes,
+    }
 
 
 def _figurative(t: Token) -> bool:
@@ -842,7 +876,7 @@ def _code_trigger(
     gov = _light_verb(t)
     if gov is not None and status == "occurred":
         status = status_of(gov)
-    code = (_modifier_code(noun) if noun is not None else None) or p.code  # "air strikes", "hunger strike"
+    code = _kind_code(noun, p.code) if noun is not None else p.code  # "air strikes", "hunger strike"
     if root(code) == "04" and _by_phone(t):
         code = "041"
     if (
@@ -851,7 +885,7 @@ def _code_trigger(
         and "intent" not in p.flags
         and root(code) in LX().intent_codes
     ):
-        code = LX().intent_codes[root(code)]
+        code = family_code(LX().intent_codes, code) or code
     governed = _governor_code(t, code) or (_governor_code(gov, code) if gov is not None else None)
     if governed is not None:
         code, status = governed

@@ -130,7 +130,7 @@ def test_every_pattern_code_exists(cameo: dict[str, CameoCode], patterns: list[P
 
 
 def test_pattern_count_and_vocabulary(patterns: list[Pattern]) -> None:
-    assert 600 <= len(patterns) <= 1600
+    assert 600 <= len(patterns) <= 2500
     assert all(p.flags <= FLAGS for p in patterns)
     assert all(p.pos in {"V", "N"} for p in patterns)
 

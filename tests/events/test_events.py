@@ -180,7 +180,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
     ("text", "code", "status"),
     [
         # a coercive action announced on a condition is a threat of it
-        ("Iran will attack Iraq unless Baghdad accepts its conditions.", "138", "occurred"),
+        ("Iran will attack Iraq unless Baghdad accepts its conditions.", "1384", "occurred"),
         ("Russia will impose sanctions on Georgia if it joins NATO.", "1312", "occurred"),
         # any action announced "unless" another acts is a threat; "if" alone makes an offer of a friendly one
         (
@@ -188,7 +188,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
             "130",
             "occurred",
         ),
-        ("Israel will release the prisoners if Hamas returns the bodies.", "035", "intended"),
+        ("Israel will release the prisoners if Hamas returns the bodies.", "0353", "intended"),
         # the action inside the condition stays hypothetical
         ("If Russia attacks Ukraine, NATO will respond.", "190", "hypothetical"),
         # a coercive action the source announces for itself is a threat; one others predict stays intended
@@ -197,7 +197,7 @@ def test_no_event_from_an_event_noun_or_an_unplaced_speaker(coder, text: str) ->
             "133",
             "occurred",
         ),
-        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "138", "occurred"),
+        ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "1381", "occurred"),
         ("Russia will attack Ukraine, officials in Kyiv said.", "190", "intended"),
         ("Iran said it would meet Iraq next week.", "036", "intended"),  # cooperation: intent, no threat
     ],
@@ -277,7 +277,7 @@ def test_no_event_from_an_order_or_from_many_governments(coder) -> None:
     ("text", "code", "src", "tgt"),
     [
         # what a decision, plan or consensus commits to is the (intended) event, by the one who reached it
-        ("Israel and the Palestinians reached a consensus to exchange information.", "031", "ISR", "PSECVL"),
+        ("Israel and the Palestinians reached a consensus to exchange information.", "0314", "ISR", "PSECVL"),
         ("Russia made a decision to expel ten British diplomats.", "161", "RUS", "GBRGOV"),
     ],
 )

@@ -91,6 +91,42 @@ def _coded(coder, text: str, code: str) -> dict:
         ("Egypt sent a letter urging Ethiopia to resume talks.", "026", "EGY", "ETH"),
         ("France issued a statement condemning the Russian attack on Ukraine.", "111", "FRA", "RUS"),
         ("Iran's statement condemning the attack on Syria was read out on television.", "111", "IRN", "SYR"),
+        # a governing verb codes the kind of act it governs, to four digits (lexicon *_codes, longest prefix)
+        ("France urged Russia to release the detained journalists.", "0253", "FRA", "RUS"),
+        ("Germany urged Israel to allow aid workers into Gaza.", "0255", "DEU", "ISR"),
+        ("Iran agreed to release the British sailors.", "0353", "IRN", "GBRCVL"),
+        ("China refused to extradite the businessman to Canada.", "1213", "CHN", "CAN"),
+        # what an appeal asks for is the object of "for" ("call for", "appeal for", "ask X for")
+        ("Kenya appealed to Japan for food and medicine.", "0233", "KEN", "JPN"),
+        ("Bishop Amos Waweru called for the release of the detained journalists.", "0253", "REL", None),
+        ("Pope Francis called for a ceasefire in Ukraine.", "0256", "VATGOV", None),
+        ("Egypt asked the World Bank for a loan.", "0231", "EGY", "IGOUNOWBK"),
+        ("Ukraine pleaded with Germany for weapons.", "0232", "UKR", "DEU"),
+        ("The Nigerian opposition called for the resignation of the president.", "0241", "NGAOPP", None),
+        # a modifier names the kind of aid, also when it is asked for, promised, refused or cut
+        ("Angola asked Portugal for military aid.", "0232", "AGO", "PRT"),
+        ("Japan pledged humanitarian aid to Turkey.", "0333", "JPN", "TUR"),
+        ("The United States provided humanitarian assistance to Yemen.", "073", "USA", "YEM"),
+        ("Hungary rejected humanitarian aid from the European Union.", "1223", "HUN", "IGOEUREEC"),
+        ("Ukraine demanded military aid from Germany.", "1032", "UKR", "DEU"),
+        ("The United States suspended military aid to Egypt.", "1622", "USA", "EGY"),
+        # a threat of an act is coded by the act's own code, to four digits (lexicon threat_codes)
+        ("The Kenyan government threatened to impose a curfew in Mombasa.", "1323", "KENGOV", None),
+        ("The United States threatened to impose sanctions on Russia.", "1312", "USA", "RUS"),
+        ("Russia threatened to seize the Ukrainian port of Odessa.", "1382", "RUS", "UKR"),
+        ("Egypt threatened to cut aid to Sudan.", "1311", "EGY", "SDN"),
+        ("Somali militants threatened to kidnap foreign aid workers.", "1383", "SOMREB", "SOMLAB"),
+        ("Teachers in Kenya threatened a strike over pay.", "133", "KENEDU", None),
+        ("The Sudanese army threatened to arrest opposition leaders.", "137", "SDNMIL", "SDNOPP"),
+        # the complement's own pattern names what is asked for, demanded or refused (no generic ~send row)
+        ("Germany urged Japan to provide food to Yemen.", "0233", "DEU", "JPN"),
+        ("Ukraine demanded that Germany send weapons.", "1032", "UKR", "DEU"),
+        ("Germany urged France to send troops to Mali.", "0234", "DEU", "FRA"),
+        ("Mali refused to deploy troops to Niger.", "1224", "MLI", "NER"),
+        # what a demonstration is for ("demonstrated for the resignation of", "rallied for democracy")
+        ("Students in Chile demonstrated for the resignation of the president.", "1411", "CHLEDU", None),
+        ("Students in Iran protested for equal rights.", "1413", "IRNEDU", None),
+        ("Students in Hong Kong rallied for democracy.", "1414", "HKGEDU", None),
     ],
 )
 def test_pattern_coverage(coder, text: str, code: str, src: str, tgt: str | None) -> None:
