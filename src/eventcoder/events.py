@@ -161,6 +161,13 @@ def _up_to(children: list[Token]) -> list[Token]:
     ]
 
 
+def _with_objects(cand: _Candidate) -> list[Token]:
+    """What a verb gives "with" when its direct object is the recipient ("supplied Kenya with arms")."""
+    if not cand.objects:
+        return []
+    return [x for g in _prep_objects([cand.token], ("with",)) for x in _with_conj(g)]
+
+
 def _of_time(prep: Token) -> bool:
     """A preposition of time ("on Sunday", "in March"): not the one a pattern asks for ("call on")."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -190,11 +197,17 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
             objs = [g for g in prt[0].children if g.dep_ == "pobj" and g.lemma_.lower() in p.object]
         score += 2
         if not objs:  # less specific than an object named outright ("$5m of aid" is money before aid)
-            objs = [o for o, lemma in cand.measured if lemma in p.object] or [
-                o  # the object's compound names it: "eased curfew hours"
-                for o, _ in cand.objects
-                if any(c.dep_ == "compound" and c.lemma_.lower() in p.object for c in o.lefts)
-            ]
+            objs = (
+                [o for o, lemma in cand.measured if lemma in p.object]
+                or [
+                    o  # the object's compound names it: "eased curfew hours"
+                    for o, _ in cand.objects
+                    if any(c.dep_ == "compound" and c.lemma_.lower() in p.object for c in o.lefts)
+                ]
+                or [  # "provided Kenya with aircraft": the recipient is the direct object
+                    o for o in _with_objects(cand) if o.lemma_.lower() in p.object
+                ]
+            )
             score -= 1 if objs else 0
         comps = [c for c, lemma in cand.complements if lemma in p.complement]
         if not objs and not comps:
@@ -424,6 +437,8 @@ def _light_verb(t: Token) -> Token | None:
         x = t.head.head
         if t.head.lower_ in ("in", "into", "on") and x.pos_ == "VERB":
             gov = x
+        elif t.head.lower_ == "of" and x.lemma_.lower() in LX().series_nouns and x.dep_ in ("dobj", "obj"):
+            gov = x.head  # "began a new round of exercises"
         elif t.head.lower_ in ("on", "for") and x.pos_ == "NOUN" and x.dep_ in ("dobj", "obj"):
             gov = x.head
     if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() in LX().light_verbs:

@@ -435,3 +435,22 @@ def test_countries_coordinated_in_a_modifier(coder, text: str, side: str, codes:
 )
 def test_an_organisation_the_pattern_names_is_the_target(coder, text: str, tgt: str) -> None:
     assert _one(_events(coder, text))["target"]["code"] == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # what is given "with" when the recipient is the direct object
+        ("The United States has provided Kenya with aircraft and weapons.", "072", "USA", "KEN"),
+        # a series of events under a light verb
+        ("Kenya and Uganda began a new round of joint military exercises today.", "062", "KEN", "UGA"),
+        # a team of what is sent is what is sent
+        ("China sent a team of doctors to Ghana.", "073", "CHN", "GHA"),
+        # prisoners freed from a place: a release with no one named to receive them
+        ("The rebels freed prisoners from a jail in the border town.", "0841", "REB", None),
+    ],
+)
+def test_objects_behind_with_series_and_teams(coder, text: str, code: str, src: str, tgt: str | None) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["source"]["code"]) == (code, src)
+    assert (r["target"] or {}).get("code") == tgt
