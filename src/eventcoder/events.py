@@ -413,6 +413,9 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             sources, _ = verb_subjects(gov)
             if not targets:
                 targets = _prep_objects([gov], preps or LX().default_target_preps)
+            targets = [x for x in targets if x.i != t.i]
+            if not targets and t.head.lower_ == "in":  # "engaged the peacekeepers in a firefight"
+                targets = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
         if not targets and t.dep_ in ("nsubj",) and t.head.pos_ == "VERB":  # "airstrikes hit Gaza"
             targets = [c for c in t.head.children if c.dep_ == "dobj"]
     if not targets and root(p.code) in ("01", "02", "10", "11", "12", "13", "16"):
@@ -892,6 +895,8 @@ def _code_trigger(
     if gov is not None and status == "occurred":
         status = status_of(gov)
     code = _kind_code(noun, p.code) if noun is not None else p.code  # "air strikes", "hunger strike"
+    # a modifier that names the kind settles an ambiguous noun ("a general strike" is no air raid)
+    ambiguous = "ambiguous" in p.flags and (noun is None or _modifier_code(noun) is None)
     if root(code) == "04" and _by_phone(t):
         code = "041"
     if (
@@ -950,7 +955,7 @@ def _code_trigger(
         if not targets and root(code) in LX().purpose_target_roots:
             targets = _purpose_targets(t, src, exclude, resolver)
         if not targets:
-            if "ambiguous" in p.flags or (
+            if ambiguous or (
                 "no_target" not in p.flags
                 and "say" not in p.flags
                 and tgt_toks
@@ -964,8 +969,6 @@ def _code_trigger(
                 and s_tok.tag_ in ("NN", "NNP")
             ):
                 continue  # "the cabinet met": one party alone, no meeting between two
-            if "ambiguous" in p.flags:
-                continue
             targets = [(None, None)]
         own_code, own_status = code, status
         if status == "intended" and governed is None and _announced_by(speaker, src) and _threatening(code):

@@ -454,3 +454,22 @@ def test_objects_behind_with_series_and_teams(coder, text: str, code: str, src: 
     r = _one(_events(coder, text))
     assert (r["cameo"], r["source"]["code"]) == (code, src)
     assert (r["target"] or {}).get("code") == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a modifier that names the kind settles an ambiguous noun, which then needs no target
+        ("Opposition parties in Nepal have organized a general strike.", "143", "NPLPTY", None),
+        ("Russia carried out air strikes overnight.", "195", "RUS", None),
+        # the light verb's object is the other side of a fight it engages in
+        ("Sudanese rebels engaged Kenyan peacekeepers in a firefight.", "193", "SDNREB", "KENMIL"),
+        # facilities are taken like towns; opponents of a government are its opposition
+        ("The Syrian army seized three pumping stations on the pipeline.", "192", "SYRMIL", None),
+        ("Opponents of the Kenyan government clashed with police in Nairobi.", "190", "KENOPP", "KENCOP"),
+    ],
+)
+def test_kinds_fights_and_facilities(coder, text: str, code: str, src: str, tgt: str | None) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["source"]["code"]) == (code, src)
+    assert (r["target"] or {}).get("code") == tgt
