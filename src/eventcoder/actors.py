@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -55,6 +56,9 @@ class Entry:
     person: knowledge.Person | None = None
 
 
+_Ordered = tuple[list[int], list[Actor]]  # start offsets, and the actors with those starts, in order
+
+
 @dataclass(slots=True)
 class Match:
     start: int
@@ -81,6 +85,10 @@ class ArticleContext:
     by_start: list[tuple[str, Actor, str | None]] = field(default_factory=list, repr=False)
     # the start offsets of ``by_start``, bisected without a key function
     starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # the actors of ``by_start`` remembered with each title key, and those named with each surname, in the
+    # same order, with their start offsets: a lookup bisects one short list instead of scanning them all
+    titled: dict[str, _Ordered] = field(default_factory=dict, repr=False, compare=False)
+    surnamed: dict[str, _Ordered] = field(default_factory=dict, repr=False, compare=False)
 
     def remember(self, actor: Actor, kind: str, title_key: str | None) -> None:
         item = (kind, actor, title_key)
@@ -89,23 +97,22 @@ class ArticleContext:
             at = bisect.bisect_right(self.starts, actor.start)  # after equal starts: in the order remembered
             self.starts.insert(at, actor.start)
             self.by_start.insert(at, item)
+            if title_key is not None:
+                _insert(self.titled, title_key, actor)
+            if actor.name and " " in actor.name:
+                _insert(self.surnamed, actor.name.split()[-1], actor)
 
-    def _earlier(self, before: int | None):
+    def _earlier(self, before: int | None) -> Iterator[tuple[str, Actor, str | None]]:
         """Remembered actors named before ``before``, nearest first."""
         end = len(self.by_start) if before is None else bisect.bisect_left(self.starts, before)
-        return reversed(self.by_start[:end])
+        by_start = self.by_start
+        return (by_start[k] for k in range(end - 1, -1, -1))
 
     def by_surname(self, surname: str, before: int | None) -> Actor | None:
-        for _, actor, _ in self._earlier(before):
-            if actor.name and " " in actor.name and actor.name.split()[-1] == surname:
-                return actor
-        return None
+        return _nearest(self.surnamed.get(surname), before)
 
     def by_title(self, key: str, before: int | None) -> Actor | None:
-        for _, actor, title in self._earlier(before):
-            if title == key:
-                return actor
-        return None
+        return _nearest(self.titled.get(key), before)
 
     def last(
         self, kinds: set[str], exclude: set[str] = frozenset(), before: int | None = None, named: bool = False
@@ -115,6 +122,23 @@ class ArticleContext:
             if kind in kinds and not excluded and (not named or actor.name):
                 return actor
         return None
+
+
+def _insert(index: dict[str, _Ordered], key: str, actor: Actor) -> None:
+    """Add ``actor`` to ``index[key]``, ordered by start offset (after equal starts), like ``by_start``."""
+    starts, actors = index.setdefault(key, ([], []))
+    at = bisect.bisect_right(starts, actor.start)
+    starts.insert(at, actor.start)
+    actors.insert(at, actor)
+
+
+def _nearest(entry: _Ordered | None, before: int | None) -> Actor | None:
+    """The last actor of an index entry named before ``before`` (the nearest one)."""
+    if entry is None:
+        return None
+    starts, actors = entry
+    end = len(starts) if before is None else bisect.bisect_left(starts, before)
+    return actors[end - 1] if end else None
 
 
 class ActorIndex:

@@ -404,3 +404,30 @@ def test_a_generic_head_takes_its_modifiers_sector(nlp, text: str, head: str, co
 )
 def test_a_countrys_plan_is_the_country(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
+
+
+def test_context_indexes_agree_with_a_scan() -> None:
+    """``by_title`` and ``by_surname`` bisect per-key indexes: they must give what a scan of every earlier
+    actor, nearest first (ties: the one remembered last), gives, repeated and equal starts included."""
+    import random
+
+    from eventcoder.document import Actor
+
+    rng = random.Random(8)
+    names = [None, "Sergey Lavrov", "Anna Lavrov", "Antony Blinken", "Blinken", "Ama Doe"]
+    titles = [None, "minister", "secretary", "official+pl"]
+    ctx = ArticleContext(None)
+    for n in range(400):
+        start = rng.randrange(0, 300)
+        actor = Actor(f"a{n % 7}", start, start + 5, "RUS", "RUS", None, rng.choice(names))
+        ctx.remember(actor, rng.choice(["person", "country", "org"]), rng.choice(titles))
+        before = rng.choice([None, rng.randrange(0, 320)])
+        pairs = zip(ctx.by_start, ctx.starts, strict=True)
+        earlier = [item for item, s in pairs if before is None or s < before]
+        for key in titles[1:]:
+            want = next((a for _, a, t in reversed(earlier) if t == key), None)
+            assert ctx.by_title(key, before) is want
+        for surname in ("Lavrov", "Blinken", "Doe"):
+            named = [a for _, a, _ in earlier if a.name and " " in a.name]
+            want = next((a for a in reversed(named) if a.name.split()[-1] == surname), None)
+            assert ctx.by_surname(surname, before) is want
