@@ -831,11 +831,18 @@ def _purpose_targets(
 
 def _aimed_at(x: Token, a: Actor, src: Actor, resolver: ActorResolver) -> bool:
     """Whether an actor met in a purpose clause is a party outside the source's own side."""
-    if a.country is None or a.code == src.code or _thing(x, a, resolver):
+    if a.code == src.code or _thing(x, a, resolver):
         return False
     if x.i not in resolver.by_token and x.lemma_.lower() not in resolver.index.sector_nouns:
         return False  # a thing a modifier gave a sector ("terrorist activities", "military policies")
-    return a.country != src.country or a.sector not in (None, src.sector)
+    if a.country is None:  # an organisation ("to oust Isis"), not a bare sector
+        return len(a.code) > 3
+    if a.country != src.country:
+        return True
+    # at home, the state against others or others against the state ("protesters ... the government",
+    # "police ... to disperse demonstrators"); not one arm of the state against another
+    own = LX().own_side_sectors
+    return a.sector is not None and (src.sector in (None, *own)) != (a.sector in own)
 
 
 def _thing(x: Token, a: Actor, resolver: ActorResolver) -> bool:

@@ -373,6 +373,9 @@ def test_an_accident_is_no_attack(coder) -> None:
             "KENGOV",
         ),
         ("Students in Nairobi marched to protest against Uganda's decision.", "14", None, "UGA"),
+        # force used for a purpose is aimed at whom it names; the state against others at home
+        ("Kenyan riot police used tear gas to disperse the demonstrators.", "17", "KENCOP", "KENCVL"),
+        ("Ugandan rebels are fighting to overthrow the government.", "19", "UGAREB", "UGAGOV"),
     ],
 )
 def test_a_threat_or_protest_is_aimed_at_whom_its_purpose_names(
@@ -389,6 +392,7 @@ def test_a_threat_or_protest_is_aimed_at_whom_its_purpose_names(
     [
         "Hamas threatened to resume terrorist activities.",  # a thing a modifier gave a sector is no one
         "Protesters in Lagos blocked roads to demand the release of the protesters.",  # their own side
+        "Russian officials threatened to send the army.",  # one arm of the state is no target of another
     ],
 )
 def test_no_target_from_a_thing_or_the_source_side_in_a_purpose(coder, text: str) -> None:
