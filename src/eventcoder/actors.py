@@ -560,10 +560,7 @@ class ActorResolver:
             sector = self.index.sector_nouns[lemma][0]
             country = mod_country or of_country
         elif mod_sector is not None and head.pos_ == "NOUN":  # "Israeli army bulldozers", "an army base"
-            country = mod_country or of_country
-            if country and (lemma in self.index.event_nouns or lemma in _state_things()):
-                return self._actor(tokens, country, country, None, None)  # "an Israeli troop withdrawal"
-            sector = mod_sector
+            sector, country = mod_sector, mod_country or of_country
         elif (place := self._place_country(head, tokens, mod_country)) is not None:
             return place
         elif (org := self._org_modifier(head)) is not None:
