@@ -635,6 +635,21 @@ def _has_content(t: Token) -> bool:
     return t.pos_ == "NOUN" and any(x.dep_ == "mark" for x in t.doc[t.i + 1 : min(t.i + 8, sentence(t).end)])
 
 
+def _mood_code(say: Token) -> str | None:
+    """A statement whose content is the speaker's mood: "said it is skeptical" 012, "confident" 013."""
+    lx = LX()
+    for c in say.children:
+        # the speaker's own mood: "said it was sceptical", not "said Uganda was worried"
+        if c.dep_ != "ccomp" or not any(g.dep_.startswith("nsubj") and g.pos_ == "PRON" for g in c.children):
+            continue
+        for a in (c, *(g for g in c.children if g.dep_ == "acomp")):
+            if {a.lower_, a.lemma_.lower()} & lx.pessimistic_words:
+                return "012"
+            if {a.lower_, a.lemma_.lower()} & lx.optimistic_words:
+                return "013"
+    return None
+
+
 def _governor(t: Token) -> Token | None:
     """The verb whose complement this trigger is ("refused to deploy", "threatened to shell")."""
     if _complement(t) and t.head.pos_ == "VERB" and t.i > t.head.i:
@@ -906,6 +921,8 @@ def _code_trigger(
     ambiguous = "ambiguous" in p.flags and (noun is None or _modifier_code(noun) is None)
     if root(code) == "04" and _by_phone(t):
         code = "041"
+    if "say" in p.flags and code == "010":  # "said it was sceptical of the plan": a pessimistic comment
+        code = _mood_code(t) or code
     if (
         status == "intended"
         and (t.pos_ == "VERB" or gov is not None)  # "agreed to hold exercises": an intent

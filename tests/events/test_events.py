@@ -477,3 +477,19 @@ def test_kinds_fights_and_facilities(coder, text: str, code: str, src: str, tgt:
     r = _one(_events(coder, text))
     assert (r["cameo"], r["source"]["code"]) == (code, src)
     assert (r["target"] or {}).get("code") == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a statement of the speaker's own mood is a pessimistic or optimistic comment
+        ("The Kenyan farmers' union said it is skeptical of the government plan.", "012"),
+        ("Kenya said it was concerned about the fighting.", "012"),
+        ("The Kenyan government said it is confident that the talks will succeed.", "013"),
+        ("Kenya said Uganda was worried.", "010"),  # someone else's mood: a plain statement
+        # condolences need no named recipient
+        ("The Kenyan government expressed its sincere condolences to the families of the victims.", "018"),
+    ],
+)
+def test_statements_of_mood_and_sympathy(coder, text: str, code: str) -> None:
+    assert _one(_events(coder, text))["cameo"] == code
