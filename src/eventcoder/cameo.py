@@ -190,10 +190,14 @@ def parse_cameo(text: str, source: str = CAMEO_FILE) -> dict[str, CameoCode]:
     return table
 
 
+PLACE_OBJECT = "@place"
+"""An object item that any named place meets ("captured Kisangani"): see docs/patterns.md."""
+
+
 def _lemmas(value: str, where: str, column: str) -> tuple[str, ...]:
     items = _split(value, "|")
     for item in items:
-        if not _WORD_RE.match(item.removeprefix("~")):
+        if not (_WORD_RE.match(item.removeprefix("~")) or (column == "object" and item == PLACE_OBJECT)):
             raise ValueError(f"{where}: bad {column} lemma {item!r} (lowercase single words only)")
     return items
 

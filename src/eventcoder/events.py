@@ -28,11 +28,13 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from .actors import ActorResolver, np_tokens
+from .cameo import PLACE_OBJECT as PLACE
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
 from .parsed import sentence, token_table
 from .when import time_words
+from .where import find_place_mentions
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 OBJ_DEPS = {"dobj", "obj", "attr", "dative"}
@@ -161,6 +163,11 @@ def _up_to(children: list[Token]) -> list[Token]:
     ]
 
 
+def _named_place(o: Token) -> bool:
+    """Whether an object is a place the gazetteer names (a town, a region, a country)."""
+    return o.pos_ == "PROPN" and any(m.start <= o.i < m.end for m in find_place_mentions(sentence(o)))
+
+
 def _with_objects(cand: _Candidate) -> list[Token]:
     """What a verb gives "with" when its direct object is the recipient ("supplied Kenya with arms")."""
     if not cand.objects:
@@ -192,9 +199,12 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
         words += prt[:1]
         score += 1
     if p.object or p.complement:
-        objs = [o for o, lemma in cand.objects if lemma in p.object]
+        def wanted(o: Token, lemma: str) -> bool:
+            return lemma in p.object or (PLACE in p.object and _named_place(o))
+
+        objs = [o for o, lemma in cand.objects if wanted(o, lemma)]
         if not objs and prt:  # the particle's own object: "went on strike", "placed X under arrest"
-            objs = [g for g in prt[0].children if g.dep_ == "pobj" and g.lemma_.lower() in p.object]
+            objs = [g for g in prt[0].children if g.dep_ == "pobj" and wanted(g, g.lemma_.lower())]
         score += 2
         if not objs:  # less specific than an object named outright ("$5m of aid" is money before aid)
             objs = (

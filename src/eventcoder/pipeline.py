@@ -282,7 +282,10 @@ class Coder:
         visit = f.target_token is not None and (
             f.code in lexicon().destination_codes or f.code[:2] in lexicon().target_place_roots
         )
-        dest = [f.target_token] if visit else []
+        # a target named as where it happened ("demonstrated in Minsk") is a place all the same
+        at = f.target_token is not None and f.target_token.dep_ == "pobj"
+        at = at and f.target_token.head.lower_ in lexicon().locative_preps
+        dest = [f.target_token] if visit or at else []
         place = where.resolve_event_place(
             f.trigger,
             related=f.related,

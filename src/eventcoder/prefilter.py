@@ -17,6 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Span
 
+from .cameo import PLACE_OBJECT
+
 VOWELS = frozenset("aeiou")
 
 
@@ -79,7 +81,7 @@ class Prefilter:
             objects = {f for o in p.object for f in forms(o, "N")} | {
                 f for c in p.complement for f in forms(c, "V")
             }
-            if objects:
+            if objects and PLACE_OBJECT not in p.object:  # any place name: no word list to look for
                 constrained.append((trigger, objects))
             else:
                 free |= trigger

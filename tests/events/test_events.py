@@ -493,3 +493,22 @@ def test_kinds_fights_and_facilities(coder, text: str, code: str, src: str, tgt:
 )
 def test_statements_of_mood_and_sympathy(coder, text: str, code: str) -> None:
     assert _one(_events(coder, text))["cameo"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "place"),
+    [
+        # a named place taken is an occupation of territory, and where it happened
+        ("The rebels captured Kisangani last week.", "192", "Kisangani"),
+        ("Rebels took over Aleppo in 2016.", "192", "Aleppo"),
+        # a target named as where it happened is the place all the same
+        ("More than 10,000 people demonstrated in the Belarus capital Minsk.", "141", "Minsk"),
+    ],
+)
+def test_a_named_place_taken_or_protested_in(coder, text: str, code: str, place: str) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["place"]["name"]) == (code, place)
+
+
+def test_a_person_taken_somewhere_is_no_occupation(coder) -> None:
+    assert all(r["cameo"] != "192" for r in _events(coder, "The commandos took Bahar to Erbil."))
