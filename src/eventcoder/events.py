@@ -820,14 +820,19 @@ def _named_objects(
     ]
 
 
+def _organisation(a: Actor) -> bool:
+    """A named organisation with no country (IGO, NGO, armed group), not a bare sector ("rebels": REB)."""
+    return len(a.code) > 3
+
+
 def _other_party(a: Actor, src: Actor, thing: bool) -> bool:
     """Whether an actor the pattern names as its object is someone the source acts on: another country
     ("expelled ten British diplomats"), or another sector of its own country that is not its own apparatus
     ("Museveni banned opposition candidates"; not "the government deployed troops")."""
     if a.code == src.code:
         return False
-    if a.country is None:  # an organisation ("expelled inspectors of the IAEA"), not a bare sector
-        return len(a.code) > 3 and not thing
+    if a.country is None:  # "expelled inspectors of the IAEA"
+        return _organisation(a) and not thing
     if a.country != src.country:
         return True
     return src.sector is not None and a.sector not in (None, *LX().own_side_sectors) and not thing
@@ -860,8 +865,8 @@ def _aimed_at(x: Token, a: Actor, src: Actor, resolver: ActorResolver) -> bool:
         return False
     if x.i not in resolver.by_token and x.lemma_.lower() not in resolver.index.sector_nouns:
         return False  # a thing a modifier gave a sector ("terrorist activities", "military policies")
-    if a.country is None:  # an organisation ("to oust Isis"), not a bare sector
-        return len(a.code) > 3
+    if a.country is None:  # "to oust Isis"
+        return _organisation(a)
     if a.country != src.country:
         return True
     # at home, the state against others or others against the state ("protesters ... the government",
@@ -917,7 +922,7 @@ def _code_trigger(
     if len(sources) == 2 and reciprocal and sources[0][0] == sources[1][0] and not tgt_toks:
         paired = sources.pop()
     if "say" in p.flags:  # a statement needs a speaker we can place: not bare "officials said"
-        sources = [(s, a) for s, a in sources if a.country or a.name or len(a.code) > 3]
+        sources = [(s, a) for s, a in sources if a.country or a.name or _organisation(a)]
     if not sources and root(p.code) in ("18", "19", "20"):
         sources = _weapon_source(t, src_toks, resolver)
     if not sources:
