@@ -187,6 +187,12 @@ class ActorIndex:
                     if len(titled) != len(docs[0]):
                         docs.append(titled)
                 matcher.add(key + phrase, docs)
+        # surnames by every one-letter deletion, for names misspelt by one letter ("Francois Mitterand")
+        self.near_surnames: dict[str, list[str]] = {}
+        for surname in self.surnames:
+            if len(surname) >= MIN_FUZZY_SURNAME:
+                for key in _deletions(surname):
+                    self.near_surnames.setdefault(key, []).append(surname)
         self.vocab = nlp.vocab
         # the entries of each match id, looked up without the string store on every match
         self._entries_by_id = {nlp.vocab.strings[key]: tuple(e) for key, e in self.entries.items()}
@@ -222,6 +228,17 @@ def _with_plural(phrase: str) -> tuple[str, ...]:
     if "." in last or " of " in phrase:  # "gen.", "secretary of state": no plural form
         return (phrase,)
     return (phrase, " ".join([*words[:-1], plural]))
+
+
+MIN_FUZZY_SURNAME = 6
+"""Surnames shorter than this are never matched with a letter wrong: too many real names lie one letter
+apart ("Assad", "Abbas")."""
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter deleted: two words share one of these exactly when
+    they are one insertion, deletion or substitution apart."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -509,6 +526,7 @@ class ActorResolver:
             ]
             e = title.entries[0]
             known = self._titled_surname(name_toks, tokens, mod_country or of_country or e.country)
+            known = known or self._misspelt(name_toks, tokens, mod_country or of_country or e.country)
             if known is not None:
                 return known
             country = (
@@ -734,6 +752,29 @@ class ActorResolver:
         if not entries or len(countries) != 1 or (country is not None and countries != {country}):
             return None
         person_country, sector, name = self._person(entries)
+        actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
+        self.context.remember(actor, "person", None)
+        return actor
+
+    def _misspelt(self, name_toks: list[Token], tokens: list[Token], country: str | None) -> Actor | None:
+        """A titled full name we do not know whose first name is a known person's and whose surname is one
+        letter off theirs: "President Francois Mitterand". Taken only when exactly one person fits (of the
+        title's or modifier's country, if it names one)."""
+        if len(name_toks) < 2 or len(surname := name_toks[-1].text) < MIN_FUZZY_SURNAME:
+            return None
+        first = name_toks[0].text.lower()
+        near = {s for key in _deletions(surname) for s in self.index.near_surnames.get(key, ())}
+        entries = [
+            e
+            for s in sorted(near)
+            for e in self.index.surnames[s]
+            if e.person is not None
+            and (country is None or e.country == country)
+            and any(a.split()[0].lower() == first for a in (e.person.name, *e.person.aliases) if " " in a)
+        ]
+        if len({e.person.name for e in entries if e.person is not None}) != 1:
+            return None
+        person_country, sector, name = self._person(tuple(_dedupe(entries)))
         actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
         self.context.remember(actor, "person", None)
         return actor

@@ -199,6 +199,7 @@ def _match(cand: _Candidate, p: Pattern) -> tuple[int, list[Token]] | None:
         words += prt[:1]
         score += 1
     if p.object or p.complement:
+
         def wanted(o: Token, lemma: str) -> bool:
             return lemma in p.object or (PLACE in p.object and _named_place(o))
 
@@ -344,8 +345,23 @@ def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
     for h in heads:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                out.extend(g for g in c.children if g.dep_ == "pobj" and g.lower_ not in time_words())
+                objs = [g for g in c.children if g.dep_ == "pobj"] or _clause_object(h, c)
+                out.extend(g for g in objs if g.lower_ not in time_words())
     return out
+
+
+def _clause_object(h: Token, prep: Token) -> list[Token]:
+    """The object of a bare preposition that the parser made the subject of a reduced relative clause:
+    "granted asylum to five officers holed up in the embassy" ("officers" the subject of "holed")."""
+    if any(True for _ in prep.children):
+        return []
+    return [
+        g
+        for v in h.children
+        if v.dep_ in ("advcl", "ccomp", "relcl", "conj")
+        for g in v.children
+        if g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == prep.i + 1
+    ]
 
 
 def _complement_subject(t: Token) -> list[Token]:
@@ -383,10 +399,12 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             targets = targets or _up_to(list(t.children))
         if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
             objs = [w for w in words[1:] if w.pos_ == "NOUN"]
-            # "demanded a truce with the rebels"
-            targets = [c for o in objs for c in o.children if c.dep_ == "poss"] + _prep_objects(
-                objs, ("by", "from", "with")
-            )
+            # an event object's own target first: "tightened the blockade of Serbia" (not "with Albania's
+            # help"), and whom a number counts: "killed scores of civilians"; then "demanded a truce with
+            # the rebels"
+            targets = [x for o in objs for x in _prep_objects([o], _own_preps(o)) if _named(x, o)] or [
+                c for o in objs for c in o.children if c.dep_ == "poss"
+            ] + _prep_objects(objs, ("by", "from", "with"))
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
             targets = _prep_objects(comp, LX().default_target_preps) or [
@@ -434,6 +452,22 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
     sources = [x for s in sources for x in _with_conj(s)] if sources else []
     targets = [x for s in targets for x in _with_conj(s)] if targets else []
     return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+
+
+def _named(x: Token, noun: Token) -> bool:
+    """Whether the object of an event noun's preposition is a name ("the blockade of Serbia"), not a thing
+    or an issue ("accusations of racism", "a boycott of Uzbek cotton"); after a number any noun is."""
+    return x.pos_ == "PROPN" or noun.lemma_.lower() in LX().quantifiers
+
+
+def _own_preps(noun: Token) -> tuple[str, ...]:
+    """The prepositions that name whom a noun is about: an event noun's own pattern prepositions ("the
+    blockade of Serbia", "accusations against the government"), and "of" after a number ("scores of
+    civilians")."""
+    lemma = noun.lemma_.lower()
+    if lemma in LX().quantifiers:
+        return ("of",)
+    return tuple(dict.fromkeys(x for p in pattern_index().nouns.get(lemma, ()) for x in p.prep))
 
 
 def _light_verb(t: Token) -> Token | None:
@@ -501,6 +535,10 @@ def status_of(t: Token) -> str:
     chain = _clause_chain(t)
     own = list(t.children)
     if any(c.dep_ == "neg" for c in own) or any(c.lower_ == "no" and c.dep_ == "det" for c in own):
+        return "negated"
+    if t.pos_ == "VERB" and any(  # "provided no evidence", "held no talks"
+        d.lower_ == "no" and d.dep_ == "det" for c in own if c.dep_ == "dobj" for d in c.children
+    ):
         return "negated"
     for a, b in pairwise(chain):
         if _complement(a) and b.lemma_.lower() in LX().neg_verbs:
@@ -622,11 +660,14 @@ def _requests(
             table = lx.demand_codes
         else:
             continue
-        if g.pos_ != "VERB":
+        if g.pos_ != "VERB" and not say:
             continue
         told = say and any(d.dep_ in ("dobj", "dative") for d in g.children)  # "told people to attack"
+        # a statement noun's clause too: "issued a reminder to Iraq that it must cooperate"
+        clauses = ("xcomp", "ccomp") if g.pos_ == "VERB" else ("acl", "ccomp")
         for c in g.children:
-            if c.dep_ not in ("xcomp", "ccomp") or c.i < g.i:
+            # "asked the campaign to end a boycott", with the infinitive parsed as a purpose clause
+            if (c.dep_ not in clauses and not (not say and _infinitive(c))) or c.i < g.i:
                 continue
             if say and not (_must(c) or (told and c.dep_ == "xcomp")):
                 continue
@@ -846,11 +887,7 @@ def _purpose_targets(
     "threatened to quit the talks if the United States deploys missiles"): the trigger's infinitive
     complement or purpose clause, searched nearest first through objects, prepositions, possessors and
     conditions. Not the source's own side ("protesters ... to demand that protesters be freed")."""
-    queue = [
-        c
-        for c in t.children
-        if _infinitive(c)
-    ]
+    queue = [c for c in t.children if _infinitive(c)]
     for x in queue:  # breadth first: grows while it is read
         a = resolver.resolve(x, exclude) if x.pos_ in ("NOUN", "PROPN") else None
         if a is not None and _aimed_at(x, a, src, resolver):

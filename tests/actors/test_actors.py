@@ -431,3 +431,28 @@ def test_context_indexes_agree_with_a_scan() -> None:
             named = [a for _, a, _ in earlier if a.name and " " in a.name]
             want = next((a for a in reversed(named) if a.name.split()[-1] == surname), None)
             assert ctx.by_surname(surname, before) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code", "name"),
+    [
+        # a known first name and a surname one letter off, with a title
+        ("President Francois Mitterand arrived.", "Mitterand", "FRAGOV", "François Mitterrand"),
+        ("Chancellor Olaf Scholtz arrived.", "Scholtz", "DEUGOV", "Olaf Scholz"),
+    ],
+)
+def test_a_titled_name_misspelt_by_one_letter(nlp, text: str, head: str, code: str, name: str) -> None:
+    a = _resolve_all(nlp, text, "1990-06-01" if "Mitter" in text else "2023-01-01")[head]
+    assert (a.code, a.name) == (code, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Francois Mitterxyz arrived.",  # two letters off
+        "President Jean Mitterand arrived.",  # another first name
+    ],
+)
+def test_no_misspelling_match_without_first_name_and_one_letter(nlp, text: str) -> None:
+    a = _resolve_all(nlp, text, "1990-06-01").get(text.split()[3])
+    assert a is None or a.name != "François Mitterrand"

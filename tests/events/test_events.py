@@ -512,3 +512,57 @@ def test_a_named_place_taken_or_protested_in(coder, text: str, code: str, place:
 
 def test_a_person_taken_somewhere_is_no_occupation(coder) -> None:
     assert all(r["cameo"] != "192" for r in _events(coder, "The commandos took Bahar to Erbil."))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # the object of a bare preposition that the parser made a reduced clause's subject
+        (
+            "Chile granted asylum to three Bolivian army officers hiding in its embassy.",
+            "075",
+            "CHL",
+            "BOLMIL",
+        ),
+        # an event object's own preposition names the target, before a helper named "with"
+        ("Greece will tighten the blockade of Albania with Italy's help.", "191", "GRC", "ALB"),
+        # whom a number counts
+        ("Kenyan police killed scores of protesters.", "202", "KENCOP", "KENCVL"),
+        # a statement noun whose clause is an obligation is a demand
+        ("Peru issued a stern reminder to Chile that it must repay the loan.", "100", "PER", "CHL"),
+    ],
+)
+def test_targets_behind_clauses_event_objects_and_numbers(
+    coder, text: str, code: str, src: str, tgt: str
+) -> None:
+    r = _one(_events(coder, text))
+    assert (r["root"], r["source"]["code"], r["target"]["code"]) == (code[:2], src, tgt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has rejected accusations of racism.",  # an issue, not a party: no target, still a rejection
+    ],
+)
+def test_an_issue_after_an_event_noun_is_no_target(coder, text: str) -> None:
+    r = _one(_events(coder, text))
+    assert r["target"] is None
+
+
+def test_who_made_a_demand_is_its_target_not_what_it_asks_for(coder) -> None:
+    text = "The Ghanaian government accepted the demands by protesters for greater autonomy."
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["target"]["code"]) == ("0832", "GHACVL")
+
+
+def test_an_object_with_no_is_a_negated_event(coder) -> None:
+    r = _one(_events(coder, "Kenya has provided no aid to Uganda."))
+    assert r["status"] == "negated"
+
+
+def test_an_appeal_parsed_as_a_purpose_clause_is_still_an_appeal(coder) -> None:
+    records = _events(
+        coder, "Ghana on Monday asked the Kenyan farmers' union to end a boycott of Ghanaian cocoa."
+    )
+    assert [r["root"] for r in records] == ["02"]
