@@ -401,9 +401,11 @@ class ActorResolver:
         return None
 
     def _of_country(self, head: Token) -> tuple[str | None, Actor | None]:
-        """Country from "of Morocco" / "in Caracas" / "from Syria" after the head."""
+        """Country from "of Morocco" / "in Caracas" / "from Syria" after the head; settlers are not of the
+        land they settle in."""
+        preps = ("of", "from") if head.lemma_.lower() in LX().non_resident_nouns else ("of", "in", "from")
         for c in head.rights:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and c.i == head.i + 1:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i == head.i + 1:
                 for obj in c.children:
                     if obj.dep_ == "pobj":
                         m = self.by_token.get(obj.i)
@@ -622,8 +624,10 @@ class ActorResolver:
             prior = self.context.by_title(key, head.idx + self.base)
             if prior is not None and any(d.lower_ in ("the", "this") for d in head.lefts):
                 return self._actor(tokens, prior.code, prior.country, prior.sector, prior.name)
-            if not (head.tag_ == "NNS" and lemma in LX().definite_country):
-                country = self._context_country(head)  # not "several western governments": many countries
+            # not "several western governments" (many countries), nor settlers by where they settle
+            many = head.tag_ == "NNS" and lemma in LX().definite_country
+            if not many and lemma not in LX().non_resident_nouns:
+                country = self._context_country(head)
             if country is None and sector is None:
                 return None
         if mod_sector is not None and (

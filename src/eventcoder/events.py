@@ -405,6 +405,17 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             targets = [x for o in objs for x in _prep_objects([o], _own_preps(o)) if _named(x, o)] or [
                 c for o in objs for c in o.children if c.dep_ == "poss"
             ] + _prep_objects(objs, ("by", "from", "with"))
+            if not targets:  # its author: "prevented the demonstration staged by students"
+                targets = [
+                    g
+                    for o in objs
+                    for v in o.children
+                    if v.dep_ == "acl" and v.lemma_.lower() in LX().author_verbs
+                    for a in v.children
+                    if a.dep_ == "agent"
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
             targets = _prep_objects(comp, LX().default_target_preps) or [

@@ -456,3 +456,17 @@ def test_a_titled_name_misspelt_by_one_letter(nlp, text: str, head: str, code: s
 def test_no_misspelling_match_without_first_name_and_one_letter(nlp, text: str) -> None:
     a = _resolve_all(nlp, text, "1990-06-01").get(text.split()[3])
     assert a is None or a.name != "François Mitterrand"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        # settlers are not coded by the land they settle in; Jewish settlers are Israeli (CAMEO)
+        ("Settlers in the West Bank city of Nablus burned olive trees.", "Settlers", "SET"),
+        ("Jewish settlers in the West Bank city of Nablus burned olive trees.", "settlers", "ISRSET"),
+        ("Settlers from Israel burned olive trees.", "Settlers", "ISRSET"),
+        ("Police in the West Bank city of Nablus burned olive trees.", "Police", "PSECOP"),
+    ],
+)
+def test_settlers_are_not_of_where_they_settle(nlp, text: str, head: str, code: str) -> None:
+    assert _resolve_all(nlp, text)[head].code == code

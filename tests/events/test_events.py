@@ -566,3 +566,21 @@ def test_an_appeal_parsed_as_a_purpose_clause_is_still_an_appeal(coder) -> None:
         coder, "Ghana on Monday asked the Kenyan farmers' union to end a boycott of Ghanaian cocoa."
     )
     assert [r["root"] for r in records] == ["02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "tgt"),
+    [
+        # preventing a demonstration restricts political freedoms; whoever staged it is the target
+        ("Kenyan police prevented the rally organised by opposition supporters.", "1721", "KENOPP"),
+        ("Kenyan police prevented a demonstration on Monday.", "1721", None),
+    ],
+)
+def test_a_prevented_demonstration_targets_its_organisers(coder, text: str, code: str, tgt) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], (r["target"] or {}).get("code")) == (code, tgt)
+
+
+def test_the_author_of_an_object_is_a_target_only_for_authoring_verbs(coder) -> None:
+    text = "The Kenyan envoy will attend a peace conference boycotted by the Ugandan opposition."
+    assert all((r["target"] or {}).get("code") != "UGAOPP" for r in _events(coder, text))
