@@ -469,6 +469,9 @@ class ActorResolver:
             return self._pronoun(head, exclude)
         if head.lemma_.lower() in LX().quantifiers and head.i not in self.by_token:
             of = _prep_objects(head, ("of",))
+            # the first coordinated object that resolves ("scores of Sierra Leonean and Liberian
+            # refugees", where the parser made "Leonean" the object)
+            of = [x for x in of[:1] + (list(of[0].conjuncts) if of else []) if self.resolve(x, exclude)][:1]
             inner = self.resolve(of[0], exclude) if of else None
             if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
                 first = self._mention(head)[0]

@@ -383,7 +383,7 @@ def _complement_subject(t: Token) -> list[Token]:
 def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[Token]]:
     """Candidate source and target head tokens for a trigger (docs/patterns.md, "Roles")."""
     preps = p.prep or (LX().default_target_preps if p.object else ())
-    anchors = [t, *words[1:]]
+    anchors = _with_effort([t, *words[1:]])
     matched = {w.i for w in words[1:]}  # the pattern's own words are never its target ("into custody")
     if t.pos_ == "VERB":
         sources, targets = verb_subjects(t)
@@ -432,11 +432,14 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        between = _prep_objects([t], ("between", "among"))
+        heads = _with_effort([t])
+        # "talks between X and Y": the two sides; not for a mediation ("a mediation effort between X and
+        # Y": the mediator acts on both)
+        between = _prep_objects(heads, ("between", "among")) if p.code not in LX().mediator_codes else []
         if between and not sources:
             allc = list(dict.fromkeys(x for b in between for x in _with_conj(b)))
             return allc[:1], allc[1:]
-        targets = _prep_objects([t], preps) if preps else []
+        targets = _prep_objects(heads, preps) if preps else []
         if not sources:
             sources = [
                 c
@@ -479,6 +482,16 @@ def _own_preps(noun: Token) -> tuple[str, ...]:
     if lemma in LX().quantifiers:
         return ("of",)
     return tuple(dict.fromkeys(x for p in pattern_index().nouns.get(lemma, ()) for x in p.prep))
+
+
+def _with_effort(tokens: list[Token]) -> list[Token]:
+    """The tokens and the effort nouns they qualify, whose prepositions are theirs ("a mediation effort
+    between X and Y", "ended mediation efforts in the dispute")."""
+    return tokens + [
+        t.head
+        for t in tokens
+        if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in LX().effort_nouns
+    ]
 
 
 def _light_verb(t: Token) -> Token | None:

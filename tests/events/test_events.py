@@ -584,3 +584,22 @@ def test_a_prevented_demonstration_targets_its_organisers(coder, text: str, code
 def test_the_author_of_an_object_is_a_target_only_for_authoring_verbs(coder) -> None:
     text = "The Kenyan envoy will attend a peace conference boycotted by the Ugandan opposition."
     assert all((r["target"] or {}).get("code") != "UGAOPP" for r in _events(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a mediator acts on the parties named after "between", also when an effort noun carries them
+        ("Qatar launched a mediation effort on Saturday between Kenya and Uganda.", "045", "QAT", "KEN"),
+        ("Ghana ended its mediation efforts between Kenya and Uganda.", "165", "GHA", "KEN"),
+        # talks between two parties are still between them
+        ("Talks between Kenya and Uganda began on Monday.", "040", "KEN", "UGA"),
+        # the first coordinated object of a number that resolves
+        ("Police in Kenya beat dozens of Somali and Ethiopian refugees.", "18", "KENCOP", "SOMREF"),
+    ],
+)
+def test_mediation_between_parties_and_numbers_of_coordinated_groups(
+    coder, text: str, code: str, src: str, tgt: str
+) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"][: len(code)], r["source"]["code"], r["target"]["code"]) == (code, src, tgt)
