@@ -162,6 +162,74 @@ def test_organisations(nlp, text: str, head: str, code: str) -> None:
     assert _resolve_all(nlp, text)[head].code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "code", "mention"),
+    [
+        (
+            "The Lord's Resistance Army abducted dozens of children.",
+            "Army",
+            "UGAREBLRA",
+            "The Lord's Resistance Army",
+        ),
+        ("RENAMO gunmen ambushed a convoy near Beira.", "gunmen", "MOZREBREN", "RENAMO gunmen"),
+        (
+            "The Revolutionary United Front freed the peacekeepers.",
+            "Front",
+            "SLEREBRUF",
+            "Revolutionary United Front",
+        ),
+        ("LURD fighters shelled Monrovia.", "fighters", "LBRREBLUR", "LURD fighters"),
+        ("The FDLR rejected the ultimatum.", "FDLR", "RWAREBFDL", "FDLR"),
+        ("The Justice and Equality Movement attacked Omdurman.", "Movement", "SDNREBJEQ", None),
+        ("The TPLF accused the government of a blockade.", "TPLF", "ETHREBTPL", "TPLF"),
+        ("The Armed Islamic Group claimed the bombing.", "Group", "DZAREBGIA", "Armed Islamic Group"),
+        ("Ansar Dine fighters destroyed the shrines.", "fighters", "MLIREBAND", "Ansar Dine fighters"),
+        ("JNIM fighters attacked an army base in Burkina Faso.", "fighters", "IMGMOSALQ", "JNIM fighters"),
+        ("The Khmer Rouge shelled the village.", "Rouge", "KHMREBKMR", "Khmer Rouge"),
+        ("Arakan Army fighters overran a police post.", "fighters", "MMRREBARA", "Arakan Army fighters"),
+        ("The Free Aceh Movement agreed to disarm.", "Movement", "IDNREBGAM", "Free Aceh Movement"),
+        ("The MNLF accused the army of breaking the truce.", "MNLF", "PHLREBMNL", "MNLF"),
+        ("ULFA militants blew up a pipeline.", "militants", "INDREBULF", "ULFA militants"),
+        ("The Communist Party of Nepal (Maoist) called a strike.", "Party", "NPLREBCPN", None),
+        (
+            "The Kosovo Liberation Army ambushed a police patrol.",
+            "Army",
+            "XKXREBKLA",
+            "Kosovo Liberation Army",
+        ),
+        ("The Real IRA planted the bomb.", "IRA", "GBRREBRIR", "Real IRA"),
+        ("The Ulster Volunteer Force announced a ceasefire.", "Force", "GBRREBUVF", "Ulster Volunteer Force"),
+        ("Sendero Luminoso guerrillas killed four soldiers.", "guerrillas", "PERREBSHP", None),
+        ("The Contras attacked a farm cooperative.", "Contras", "NICREBCON", "Contras"),
+        ("The FMLN launched an offensive in San Salvador.", "FMLN", "SLVREBFMN", "FMLN"),
+        ("The Sandinistas won the election.", "Sandinistas", "NICPTYFSL", "Sandinistas"),
+        ("The PFLP claimed the attack.", "PFLP", "PSEREBPFL", "PFLP"),
+        ("The South Lebanon Army withdrew from its positions.", "Army", "LBNREBSLE", "South Lebanon Army"),
+        ("PJAK rebels killed two border guards.", "rebels", "IRNREBPJK", "PJAK rebels"),
+        ("The Kurdistan Democratic Party of Iran condemned the strikes.", "Party", "IRNREBKDI", None),
+        (
+            "The Patriotic Union of Kurdistan rejected the deal.",
+            "Union",
+            "IRQPTYPUK",
+            "Patriotic Union of Kurdistan",
+        ),
+        ("The Movement for Democratic Change boycotted the vote.", "Change", "ZWEPTYMDC", None),
+        ("The MPLA accused UNITA of breaking the accord.", "MPLA", "AGOPTYMPL", "MPLA"),
+        ("The National League for Democracy called for talks.", "League", "MMRPTYNLD", None),
+        ("The Islamic Salvation Front called for a strike.", "Front", "DZAOPPFIS", "Islamic Salvation Front"),
+        ("The Janjaweed burned villages in Darfur.", "Janjaweed", "SDNREBJJW", "Janjaweed"),
+    ],
+)
+def test_armed_groups_and_parties_worldwide(
+    nlp, text: str, head: str, code: str, mention: str | None
+) -> None:
+    """Named groups in news since the 1980s: the longest name beats a country or "Army" inside it."""
+    a = _resolve_all(nlp, text)[head]
+    assert a.code == code
+    if mention is not None:
+        assert a.text == mention
+
+
 def test_dateline_holds_no_actor_but_gives_the_context(nlp) -> None:
     import datetime as dt
 
