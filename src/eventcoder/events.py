@@ -972,8 +972,14 @@ def _code_trigger(
     if "say" in p.flags and not (p.object or p.complement) and not _has_content(t):
         return []  # a speech verb without content ("denying them the right") is no statement
     noun = t if t.pos_ == "NOUN" else next((w for w in words[1:] if w.pos_ == "NOUN"), None)
-    if noun is not None and root(p.code) in ("18", "19", "20") and _figurative(noun):
-        return []  # "a cold war", "waged a trade war", "a war of words": no violence
+    if root(p.code) in ("18", "19", "20") and (
+        (noun is not None and _figurative(noun))
+        or (
+            t.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in LX().peaceful_fights for c in t.children)
+        )
+    ):
+        return []  # "a cold war", "waged a trade war", "a war of words", "fought elections": no violence
     src_toks, tgt_toks = roles(t, p, words)
     reciprocal = "symmetric" in p.flags or t.lemma_.lower() in LX().reciprocal_verbs
     if len(src_toks) > 1 and reciprocal and not any(resolver.resolve(x) for x in tgt_toks):

@@ -603,3 +603,15 @@ def test_mediation_between_parties_and_numbers_of_coordinated_groups(
 ) -> None:
     r = _one(_events(coder, text))
     assert (r["cameo"][: len(code)], r["source"]["code"], r["target"]["code"]) == (code, src, tgt)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("The Kenyan opposition parties fought elections in 1992.", 0),
+        ("The Kenyan government fought corruption for years.", 0),
+        ("Kenyan troops fought the rebels in the north.", 1),
+    ],
+)
+def test_fighting_an_election_or_corruption_is_no_violence(coder, text: str, n: int) -> None:
+    assert sum(r["root"] == "19" for r in _events(coder, text)) == n
