@@ -353,7 +353,7 @@ def _prep_objects(heads: list[Token], preps: tuple[str, ...]) -> list[Token]:
 def _clause_object(h: Token, prep: Token) -> list[Token]:
     """The object of a bare preposition that the parser made the subject of a reduced relative clause:
     "granted asylum to five officers holed up in the embassy" ("officers" the subject of "holed")."""
-    if any(True for _ in prep.children):
+    if prep.n_lefts or prep.n_rights:
         return []
     return [
         g
@@ -691,7 +691,7 @@ def _requests(
         clauses = ("xcomp", "ccomp") if g.pos_ == "VERB" else ("acl", "ccomp")
         for c in g.children:
             # "asked the campaign to end a boycott", with the infinitive parsed as a purpose clause
-            if (c.dep_ not in clauses and not (not say and _infinitive(c))) or c.i < g.i:
+            if (c.dep_ not in clauses and (say or not _infinitive(c))) or c.i < g.i:
                 continue
             if say and not (_must(c) or (told and c.dep_ == "xcomp")):
                 continue
