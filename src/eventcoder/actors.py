@@ -471,11 +471,12 @@ class ActorResolver:
             of = _prep_objects(head, ("of",))
             # the first coordinated object that resolves ("scores of Sierra Leonean and Liberian
             # refugees", where the parser made "Leonean" the object)
-            of = [x for x in of[:1] + (list(of[0].conjuncts) if of else []) if self.resolve(x, exclude)][:1]
-            inner = self.resolve(of[0], exclude) if of else None
-            if inner is not None:  # the mention runs from the quantifier to the end of the inner phrase
+            objs = of[:1] + (list(of[0].conjuncts) if of else [])
+            found = next(((x, a) for x in objs if (a := self.resolve(x, exclude)) is not None), None)
+            if found is not None:  # the mention runs from the quantifier to the end of the inner phrase
+                x, inner = found
                 first = self._mention(head)[0]
-                return self._actor([first, of[0]], inner.code, inner.country, inner.sector, inner.name)
+                return self._actor([first, x], inner.code, inner.country, inner.sector, inner.name)
         tokens = self._mention(head)
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])
@@ -758,10 +759,7 @@ class ActorResolver:
         countries = {e.country for e in entries}
         if not entries or len(countries) != 1 or (country is not None and countries != {country}):
             return None
-        person_country, sector, name = self._person(entries)
-        actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
-        self.context.remember(actor, "person", None)
-        return actor
+        return self._listed_person(entries, tokens)
 
     def _misspelt(self, name_toks: list[Token], tokens: list[Token], country: str | None) -> Actor | None:
         """A titled full name we do not know whose first name is a known person's and whose surname is one
@@ -781,7 +779,11 @@ class ActorResolver:
         ]
         if len({e.person.name for e in entries if e.person is not None}) != 1:
             return None
-        person_country, sector, name = self._person(tuple(_dedupe(entries)))
+        return self._listed_person(tuple(_dedupe(entries)), tokens)
+
+    def _listed_person(self, entries: tuple[Entry, ...], tokens: list[Token]) -> Actor:
+        """The actor of a listed person found without their listed name, remembered for coreference."""
+        person_country, sector, name = self._person(entries)
         actor = self._actor(tokens, (person_country or "") + (sector or ""), person_country, sector, name)
         self.context.remember(actor, "person", None)
         return actor

@@ -500,8 +500,7 @@ def _light_verb(t: Token) -> Token | None:
     if t.pos_ != "NOUN":
         return None
     gov = None
-    if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in LX().effort_nouns:
-        t = t.head  # "launched a mediation effort": the effort is the object
+    t = _with_effort([t])[-1]  # "launched a mediation effort": the effort is the object
     if t.dep_ in ("dobj", "obj"):
         gov = t.head
     elif t.dep_ == "pobj" and t.head.dep_ == "prep":
