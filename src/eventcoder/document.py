@@ -65,7 +65,7 @@ class Place:
     geonameid: int | None
     start: int
     end: int
-    precision: str = "city"  # "city" | "admin" | "country"
+    precision: str = "city"  # "city" | "admin" | "country" | "locality" (a place the gazetteer lacks)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

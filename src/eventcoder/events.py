@@ -32,7 +32,7 @@ from .cameo import PLACE_OBJECT as PLACE
 from .cameo import Pattern, load_patterns, root
 from .document import Actor
 from .lexicon import lexicon as LX
-from .parsed import sentence, token_table
+from .parsed import has_subject, sentence, token_table
 from .when import time_words
 from .where import find_place_mentions
 
@@ -397,6 +397,14 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
         if not targets:
             targets = [c for c in t.children if c.dep_ in ("dobj", "obj", "dative") and c.i not in matched]
             targets = targets or _up_to(list(t.children))
+        if not targets and root(p.code) in LX().shared_object_roots:  # "shot and killed two guards"
+            targets = [
+                c
+                for v in t.children
+                if v.dep_ == "conj" and v.pos_ == "VERB" and not has_subject(v)
+                for c in v.children
+                if c.dep_ in ("dobj", "obj")
+            ][:1]
         if not targets:  # "rejected North Korea's demand", "rejected calls by Belarus", "violated a ban by X"
             objs = [w for w in words[1:] if w.pos_ == "NOUN"]
             # an event object's own target first: "tightened the blockade of Serbia" (not "with Albania's

@@ -84,3 +84,8 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text``: a slice of the Doc's text (a span's text never ends with its last token's space)."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (a coordinated verb without one shares its head's)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)

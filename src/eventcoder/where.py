@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 from .lexicon import lexicon
-from .parsed import doc_text, sentence, span_text
+from .parsed import doc_text, has_subject, sentence, span_text
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
@@ -42,7 +42,11 @@ class _Grammar:
     of_heads: frozenset[str]
     part_heads: frozenset[str]
     on_heads: frozenset[str]
+    compass: frozenset[str]
     connectors: frozenset[str]
+    settlement_nouns: frozenset[str]
+    admin_words: frozenset[str]
+    group_words: frozenset[str]
     pre_ok: frozenset[str]
     post_ok: frozenset[str]
     site_nouns: frozenset[str]
@@ -57,7 +61,11 @@ def _grammar() -> _Grammar:
         sets["of_heads"],
         sets["part_heads"],
         sets["on_heads"],
+        sets["compass"],
         sets["connectors"],
+        sets["settlement_nouns"],
+        sets["admin_words"],
+        sets["group_words"],
         sets["pre_ok"],
         sets["post_ok"],
         sets["site_nouns"],
@@ -153,33 +161,117 @@ def _find(sent: Span) -> list[Span]:
     return out
 
 
+def _unlisted_mentions(sent: Span, known: list[Span]) -> list[Span]:
+    """Names the gazetteer lacks that the grammar marks as places: "the town of Pageri", "the villages of
+    Burd and Mujaymir", "Bemal village", "al-Tijara neighbourhood", "Orgun District". Not a group or a
+    country ("a Druze village", "the Kurdish town"), nor an organisation ("the Hamas district office").
+    Cached per sentence like :func:`find_place_mentions`."""
+    cache_key = ("eventcoder.where.unlisted", sent.start, sent.end)
+    cached = sent.doc.user_data.get(cache_key)
+    if cached is None:
+        cached = sent.doc.user_data[cache_key] = tuple(_find_unlisted(sent, known))
+    return list(cached)
+
+
+def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
+    g = _grammar()
+    taken = {i for m in known for i in range(m.start, m.end)}
+    found: dict[int, Span] = {}
+    for tok in sent:
+        names: list[Token] = []
+        if tok.lower_ in g.settlement_nouns and tok.text.islower():
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    names += [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]
+                elif c.dep_ in ("compound", "nmod"):
+                    names += [c, *c.conjuncts]
+        elif tok.text in g.admin_words and tok.pos_ == "PROPN" and tok.i > sent.start:
+            names.append(tok)
+        for n in names:
+            span = _name_run(n, sent, g)
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                found[span.start] = span
+    return [found[k] for k in sorted(found)]
+
+
+def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
+    """The capitalised name headed by ``n`` (its left compounds and connectors: "Rasm Al-Abed"), if it can
+    be a place's."""
+    if n.pos_ != "PROPN" or not n.text[:1].isupper():
+        return None
+    doc = n.doc
+    i = max(n.left_edge.i, sent.start)
+    while i < n.i and not doc[i].text[:1].isupper() and doc[i].lower_ not in g.connectors:
+        i += 1  # "the", "some"
+    while i > sent.start and doc[i - 1].dep_ in ("compound", "punct") and doc[i - 1].head.i == n.head.i:
+        if not (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in g.connectors):
+            break
+        i -= 1  # compounds of the same noun: "al - Tijara neighbourhood"
+    span = doc[i : n.i + 1]
+    words = [t for t in span if t.is_alpha]
+    if len(span) > _MAX_TOKENS or not words or (words[0].text[:1].islower() and len(words) == 1):
+        return None
+    if any(t.pos_ not in ("PROPN", "PUNCT", "ADP", "DET", "CCONJ") or t.is_quote for t in span):
+        return None
+    low = normalize(span_text(span))
+    if any(w.lower_ in g.group_words or demonym_country(w.text) for w in words) or low in _actor_names():
+        return None
+    return span
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Country phrases and organisation names (lower case): actors, never an unlisted place."""
+    from .knowledge import country_phrases, organizations
+
+    return frozenset(
+        [normalize(c.phrase) for c in country_phrases()] + [normalize(o.phrase) for o in organizations()]
+    )
+
+
 def _attachment(
-    mention: Span, trigger: Token, related: frozenset[int], sent_start: int
+    mention: Span,
+    trigger: Token,
+    related: frozenset[int],
+    sent_start: int,
+    dest: frozenset[int] = frozenset(),
 ) -> tuple[int, int, Token | None] | None:
-    """(rank, steps, of-head) when ``mention`` is attached to the event; lower rank is better."""
+    """(rank, steps, of-head) when ``mention`` is attached to the event; lower rank is better.
+
+    A mention that names a destination's place ("targeted the town of Souran", "patrolled the streets of
+    Tbilisi", "raided the Moscow headquarters of ...") ranks with the destination itself.
+    """
     g = _grammar()
     tok = mention.root
-    saw_loc = False
+    saw_loc = reference = False
+    naming = True  # the path so far only names a place: "the town of X", "X's streets", "the X headquarters"
     of_head: Token | None = None
     for steps in range(14):
         head = tok.head
+        if tok.i in dest and steps and naming:
+            return 0, steps, of_head
+        if steps and not saw_loc and _settlement_object(tok, trigger, related):
+            return 1, steps, of_head
         if tok.i == trigger.i:
             if saw_loc:
-                return 1, steps, of_head
+                return 3 if reference else 1, steps, of_head
             compound = steps == 1 and mention.root.dep_ == "compound"
             return (4, steps, of_head) if compound else None  # "the Geneva talks"
         if tok.i in related and steps:
-            return (2, steps, of_head) if saw_loc else None
+            return (3 if reference else 2, steps, of_head) if saw_loc else None
         if head.i == tok.i:
             return None
         dep, hl = tok.dep_, head.lower_
         if dep == "pobj" and (hl in g.locative or (hl == "on" and tok.lower_ in g.on_heads)):
-            saw_loc = True
+            saw_loc, naming = True, False
         elif dep == "pobj" and hl == "of" and not saw_loc:
-            if head.head.lower_ not in g.of_heads:
-                return None  # "the capture of Bakhmut"
             of_head = head.head
+            named = of_head.text in g.post_ok and of_head.text != "State"  # not "the Islamic State of Iraq"
+            if of_head.lower_ not in g.of_heads or not (of_head.text.islower() or named):
+                return None  # "the capture of Bakhmut"; "Orgun District of Paktika Province" is a place
             saw_loc = saw_loc or of_head.lower_ in g.part_heads
+            # "240 kilometres northeast of Colombo": a point of reference, not where it happened
+            reference = of_head.lower_ in g.compass and of_head.dep_ in ("advmod", "npadvmod")
             tok = of_head
             continue
         elif dep in _MODIFIER and tok.i == mention.root.i:
@@ -188,12 +280,15 @@ def _attachment(
             place_head = hl in g.part_heads or hl in g.of_heads or (not country and hl in g.site_nouns)
             if not place_head and (head.i != trigger.i or steps):
                 return None
+            naming = naming and place_head
         elif dep == "prep":
             if not saw_loc and tok.lower_ not in g.locative:
                 return None
-            saw_loc = True
+            saw_loc, naming = True, False
+        elif dep == "agent" and saw_loc and (head.i == trigger.i or head.i in related):
+            pass  # "was captured by Turkish agents in Moldova"
         elif dep in _NOUN_UP or dep in ("amod", "advmod", "acl"):
-            pass
+            naming = naming and dep == "appos"
         else:
             return None
         if head.pos_ in _VERBS and head.i != trigger.i and head.i not in related and head.dep_ != "acl":
@@ -202,6 +297,25 @@ def _attachment(
             return None
         tok = head
     return None
+
+
+def _settlement_object(tok: Token, trigger: Token, related: frozenset[int]) -> bool:
+    """A town or village that is the event's object: "captured the town of Pageri", "Bemal village was
+    shelled"."""
+    return (
+        tok.lower_ in _grammar().settlement_nouns
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and (tok.head.i == trigger.i or tok.head.i in related)
+    )
+
+
+def _shared_subject_verbs(trigger: Token) -> frozenset[int]:
+    """Verbs coordinated with the trigger that share its subject: "shot and killed two guards in southern
+    Egypt" places the shooting too. A conjunct with a subject of its own is another event."""
+    verbs = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not has_subject(trigger):
+        verbs.append(trigger.head)
+    return frozenset(v.i for v in verbs if v.i != trigger.i and not has_subject(v))
 
 
 def _geocode_soft(name: str, country: str | None) -> GeoHit | None:
@@ -226,6 +340,21 @@ def _dominates(head: Token, tok: Token) -> bool:
     return any(a.i == head.i for a in tok.ancestors)
 
 
+def _containing_country(mention: Span, known: list[Span], of_head: Token | None) -> str | None:
+    """The country of the listed place an unlisted one is said to lie in: "al-Tijara neighbourhood in
+    central Damascus", "Orgun District of Paktika Province", "the town of Kafr Saghir in Idlib"."""
+    root = mention.root
+    noun = of_head or (root.head if root.dep_ in ("compound", "nmod") else root)
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "near"):
+            continue
+        for obj in prep.children:
+            for k in known:
+                if obj.dep_ == "pobj" and k.start <= obj.i < k.end and (hit := geocode(span_text(k))):
+                    return hit.country
+    return None
+
+
 def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> str | None:
     """Country from the context: "the Iraqi town of Sinjar", "Paris, Texas"."""
     if of_head is not None:
@@ -244,7 +373,7 @@ def _local_hint(mention: Span, mentions: list[Span], of_head: Token | None) -> s
 
 def _lone_locative(
     mentions: list[Span], exclude: Sequence[Span], trigger: Token
-) -> tuple[tuple[int, int, int, int], Span, Token | None] | None:
+) -> tuple[tuple[int, int, bool, bool, int, int], Span, Token | None] | None:
     """The fallback when nothing attaches to the event: the sentence's one place named in a fronted locative
     on a verb ("On Tuesday in Kabul, a suicide bomber killed 12 people ... when he detonated ..."), when it
     names exactly one; not a place that describes a person ("officials in Washington") or where something
@@ -262,7 +391,7 @@ def _lone_locative(
     ]
     if len(found) != 1:
         return None
-    return (6, 0, abs(found[0].start - trigger.i), found[0].start), found[0], None
+    return (6, 0, True, False, abs(found[0].start - trigger.i), found[0].start), found[0], None
 
 
 def resolve_event_place(
@@ -284,19 +413,24 @@ def resolve_event_place(
     """
     sent = sentence(trigger)
     mentions = find_place_mentions(sent)
+    unlisted = _unlisted_mentions(sent, mentions)
     dest = frozenset(t.i for t in destinations)
-    rel = frozenset(t.i for t in related) | dest
-    best: tuple[tuple[int, int, int, int], Span, Token | None] | None = None
-    for m in mentions:
+    rel = frozenset(t.i for t in related) | dest | _shared_subject_verbs(trigger)
+    best: tuple[tuple[int, int, bool, bool, int, int], Span, Token | None] | None = None
+    for m in mentions + unlisted:
         is_related = any(m.start <= r < m.end for r in dest)
-        if not is_related and any(x is not None and m.start < x.end and x.start < m.end for x in exclude):
-            continue
-        att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start)
+        att = (0, 0, None) if is_related else _attachment(m, trigger, rel, sent.start, dest)
         if att is None:
             continue
+        if att[0] and any(x is not None and m.start < x.end and x.start < m.end for x in exclude):
+            continue
         hit = geocode(span_text(m), country_context)
-        fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 3
-        key = (att[0], fineness, att[1], m.start)  # "the West Bank city of Nablus", "Nairobi, Kenya"
+        fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 0  # unlisted: a locality
+        # the finest place: "the West Bank city of Nablus"; a locality the gazetteer lacks before a listed
+        # place ("the Barada Valley area of rural Damascus"); of two alike, the kind of place's object
+        # rather than its modifier ("the Damascus suburb of Douma"); "Nairobi, Kenya": the first
+        modifier = m.root.dep_ in _MODIFIER
+        key = (att[0], fineness, hit is not None, modifier, att[1], m.start)
         if best is None or key < best[0]:
             best = (key, m, att[2])
     if best is None:
@@ -304,11 +438,14 @@ def resolve_event_place(
     if best is None:
         return None
     _, m, of_head = best
-    hint = _local_hint(m, mentions, of_head)
+    within = _containing_country(m, mentions, of_head)
+    hint = _local_hint(m, mentions, of_head) or within
     name = span_text(m)
     hit = geocode(name, hint) if hint else _geocode_soft(name, country_context)
-    if hit is None:
-        return None
+    if hit is None or (within and hit.precision == "city" and hit.country != within):
+        # a place the gazetteer lacks, or has only elsewhere ("al-Tijara neighbourhood in Damascus" is not
+        # India's Tijara): its name, and its country where the sentence says it
+        return Place(name, hint, None, None, None, m.start_char, m.end_char, "locality")
     return Place(
         hit.name, hit.country, hit.lat, hit.lon, hit.geonameid, m.start_char, m.end_char, hit.precision
     )

@@ -615,3 +615,22 @@ def test_mediation_between_parties_and_numbers_of_coordinated_groups(
 )
 def test_fighting_an_election_or_corruption_is_no_violence(coder, text: str, n: int) -> None:
     assert sum(r["root"] == "19" for r in _events(coder, text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tgt"),
+    [
+        # violent verbs coordinated without a subject of their own share the object
+        ("Kenyan soldiers shot and killed two Somali fishermen.", "shot", "SOMAGR"),
+        ("Ugandan rebels ambushed and abducted three Kenyan officials.", "ambushed", "KENGOV"),
+    ],
+)
+def test_coordinated_violent_verbs_share_their_object(coder, text: str, trigger: str, tgt: str) -> None:
+    r = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith(trigger))
+    assert r["target"]["code"] == tgt
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_object(coder) -> None:
+    text = "Kenyan soldiers attacked and the rebels killed two Somali fishermen."
+    attack = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith("attacked"))
+    assert attack["target"] is None

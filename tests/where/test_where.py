@@ -222,3 +222,63 @@ def test_the_dateline_places_events_of_its_country_only(coder) -> None:
     place = by_code["KENCOP"]["place"]
     assert (place["name"], place["start"], place["end"]) == ("Nairobi", 0, 7)
     assert by_code["RUS"]["place"] is None  # an event elsewhere is not placed at the dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "destinations", "place", "country"),
+    [
+        # a destination's place: the kind of place's object, or its modifier
+        ("Police patrolled the streets of central Nairobi.", "patrolled", ["streets"], "Nairobi", "KEN"),
+        ("Soldiers raided the Nairobi headquarters of a charity.", "raided", ["headquarters"], "Nairobi", "KEN"),
+        # a locative on a verb coordinated with the trigger, sharing its subject
+        ("Gunmen shot and killed two guards in southern Kenya.", "shot", [], "Kenya", "KEN"),
+        # a locative on the agent of a passive trigger
+        ("The journalist was seized by security agents in Nairobi.", "seized", [], "Nairobi", "KEN"),
+        # a distance names a point of reference, not the place
+        ("Troops killed 12 rebels near the town of Garissa, 200 kilometres east of Nairobi.", "killed", [],
+         "Garissa", "KEN"),
+    ],
+)  # fmt: skip
+def test_event_place_constructions(
+    nlp: Language, text: str, trigger: str, destinations: list[str], place: str, country: str
+) -> None:
+    doc = nlp(text)
+    p = resolve_event_place(_tok(doc, trigger), destinations=[_tok(doc, w) for w in destinations])
+    assert p is not None
+    assert (text[p.start : p.end], p.country) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "country"),
+    [
+        ("Militants stormed the village of Kafr Dalim on Sunday.", "stormed", "Kafr Dalim", None),
+        ("Rebels captured the towns of Umm Sayal and Bir Tawil.", "captured", "Umm Sayal", None),
+        ("A car bomb killed nine people in the Tell Haroun district of Idlib.", "killed", "Tell Haroun", "SYR"),
+        ("A shell killed two people in the Tijara quarter of Damascus.", "killed", "Tijara", "SYR"),
+        ("Troops killed three fighters in Orgun District of Paktika Province.", "killed", "Orgun District",
+         "AFG"),
+        ("Jets bombed the Red Sea island of Hanish Kabir.", "bombed", "Hanish Kabir", None),
+    ],
+)  # fmt: skip
+def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, place: str, country: str) -> None:
+    """A name the grammar marks as a place keeps its name and the country the sentence gives it, with no
+    coordinates: not the gazetteer's namesake elsewhere (India's Tijara)."""
+    doc = nlp(text)
+    p = resolve_event_place(_tok(doc, trigger))
+    assert p is not None
+    assert (text[p.start : p.end], p.country) == (place, country)
+    assert (p.lat, p.lon, p.geonameid, p.precision) == (None, None, None, "locality")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Fighters of the Islamic State of Iraq attacked a convoy.", "attacked"),
+        ("Gunmen attacked a Druze village at night.", "attacked"),
+        ("Gunmen attacked the Kurdish town overnight.", "attacked"),
+        ("Hamas fighters attacked an Israeli town.", "attacked"),
+    ],
+)
+def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -> None:
+    doc = nlp(text)
+    assert resolve_event_place(_tok(doc, trigger)) is None
