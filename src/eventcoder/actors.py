@@ -35,6 +35,8 @@ from .lexicon import lexicon as LX
 from .parsed import doc_text, sentence, token_table
 from .where import place_head_nouns
 
+_NP_HEAD_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"))
+
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "npadvmod"}
 PLACE_ACTOR_POPULATION = 100_000  # a city this large stands for its country as a target ("shelled Kharkiv")
 PRONOUN_REACH = 400  # characters: a pronoun's antecedent must be this close (about two sentences)
@@ -518,6 +520,30 @@ class ActorResolver:
                     return self._actor(tokens, "CVL", None, "CVL", None)
             actor = self._actor(tokens, country + (sector or ""), country, sector, None)
             self.context.remember(actor, "group" if e.kind == "people" else "country", None)
+            return actor
+        if (
+            m is not None
+            and m.kind == "adj"
+            and head.i == m.end - 1
+            and head.dep_ in _NP_HEAD_DEPS
+            and (
+                head.i + 1 == len(self.doc)
+                or self.doc[head.i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ")
+            )
+        ):
+            # a nationality adjective heading its phrase names the people: "10,000 Sudanese marched",
+            # "thousands of Lebanese" are civilians; "the British said" is the country
+            e = m.entries[0]
+            counted = any(c.dep_ == "nummod" for c in head.children) or (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in LX().quantifiers
+            )
+            if not counted and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                return None  # "a Macedonian", "every American": one person, not the country
+            sector = "CVL" if counted else None
+            actor = self._actor(tokens, e.country + (sector or ""), e.country, sector, None)
+            self.context.remember(actor, "group" if counted else "country", None)
             return actor
         if m is not None and m.kind == "adj" and head.dep_ == "amod" and head.i == m.end - 1:
             # the adjective of a nominal event stands for its country: "Palestinian riots", "Israeli strikes"

@@ -49,7 +49,7 @@ PLOVER_CATEGORIES = frozenset(
     }
 )
 POS_VALUES = frozenset({"V", "N"})
-FLAGS = frozenset({"say", "symmetric", "src_is_obj", "intent", "no_target", "ambiguous"})
+FLAGS = frozenset({"say", "symmetric", "src_is_obj", "intent", "no_target", "ambiguous", "unarmed"})
 
 # Codes we keep although the CAMEO 1.1b3 codebook lacks them (deliberate deviations, docs/patterns.md):
 # 1214 "Reject intelligence cooperation" is listed by the CAMEO2PLOVER table and completes the 121x series.

@@ -282,7 +282,7 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     children = list(v.children)  # one walk over the children for the three lists
     subj = [c for c in children if c.dep_ in SUBJ_DEPS]
     passive = [c for c in children if c.dep_ == "nsubjpass"]
-    agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agent = [g for c in children if c.dep_ == "agent" for g in _agent_objects(c)]
     if passive:
         return agent, passive
     if subj:
@@ -294,7 +294,11 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return [x for s in subj for x in _with_conj(s)], []  # a misparse may give two subjects
     if depth < 3 and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.dep_ == "acomp":
         return verb_subjects(v.head.head, depth + 1)  # "it is willing to withdraw"
-    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+    if (
+        depth < 3
+        and v.dep_ in ("xcomp", "conj", "advcl")
+        and (v.head.pos_ in ("VERB", "AUX") or _verb_read_as_noun(v))
+    ):
         if v.dep_ == "xcomp":
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
             if objs:  # object control: "urged Iran to stop", "positioned itself to launch"
@@ -325,6 +329,19 @@ def verb_subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return agent, [v.head]  # "children abducted by their mother", "fighters captured in Syria"
         return [v.head], []
     return [], []
+
+
+def _agent_objects(by: Token) -> list[Token]:
+    """Who a passive's "by" names; also the subject of a clause the parser hung on it ("were killed by
+    rebels wielding machetes": the rebels)."""
+    objs = [g for g in by.children if g.dep_ == "pobj"]
+    return objs or [s for g in by.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
+
+
+def _verb_read_as_noun(v: Token) -> bool:
+    """A conjunct verb whose head the tagger took for a noun but the parser gave a subject: "gunmen shot
+    and injured a doctor" ("shot" a NOUN at the root, "gunmen" its subject)."""
+    return v.dep_ == "conj" and v.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in v.head.children)
 
 
 def _bare_participle(v: Token) -> bool:
@@ -852,7 +869,15 @@ def _figurative(t: Token) -> bool:
 
 def unidentified(f: Found) -> bool:
     """Whether the event's source is the unidentified force behind a weapon (see :func:`_weapon_source`)."""
-    return f.source_token is not None and f.source_token.lemma_.lower() in LX().weapon_nouns
+    return f.source_token is not None and _weapon(f.source_token)
+
+
+def _weapon(x: Token) -> bool:
+    """A weapon noun, or a noun a weapon qualifies ("a car bomb blast")."""
+    weapons = LX().weapon_nouns
+    return x.lemma_.lower() in weapons or any(
+        c.dep_ == "compound" and c.lemma_.lower() in weapons for c in x.children
+    )
 
 
 def _weapon_source(t: Token, src_toks: list[Token], resolver: ActorResolver) -> list[tuple[Token, Actor]]:
@@ -863,7 +888,7 @@ def _weapon_source(t: Token, src_toks: list[Token], resolver: ActorResolver) -> 
     if t.pos_ == "VERB" and _passive(t):
         cands += _prep_objects([t], ("in", "by"))
     for x in cands:
-        if x.lemma_.lower() not in LX().weapon_nouns or resolver.resolve(x) is not None:
+        if not _weapon(x) or resolver.resolve(x) is not None:
             continue
         # whoever the attack is said to be by: "a chemical attack by the government", "the regime's attacks"
         agents = [c for c in x.children if c.dep_ == "poss"] + _prep_objects([x], ("by",))
@@ -999,6 +1024,8 @@ def _code_trigger(
         sources = [(s, a) for s, a in sources if a.country or a.name or _organisation(a)]
     if not sources and root(p.code) in ("18", "19", "20"):
         sources = _weapon_source(t, src_toks, resolver)
+    if "unarmed" in p.flags:  # troops marching through a city are no demonstration
+        sources = [(s, a) for s, a in sources if a.sector not in LX().armed_sectors]
     if not sources:
         return []
     status = status_of(t)

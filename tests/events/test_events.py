@@ -634,3 +634,45 @@ def test_a_conjunct_with_its_own_subject_keeps_its_object(coder) -> None:
     text = "Kenyan soldiers attacked and the rebels killed two Somali fishermen."
     attack = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith("attacked"))
     assert attack["target"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "place"),
+    [
+        # a march through a place by people who are no armed force is a demonstration
+        ("More than 10,000 Sudanese marched through Khartoum.", "141", "SDNCVL", "Khartoum"),
+        ("Some 5,000 Belarusian students marched in Minsk on Wednesday.", "141", "BLREDU", "Minsk"),
+    ],
+)
+def test_a_march_is_a_demonstration(coder, text: str, code: str, src: str, place: str) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["source"]["code"], r["place"]["name"]) == (code, src, place)
+
+
+def test_troops_marching_are_no_demonstration(coder) -> None:
+    assert not [r for r in _events(coder, "American troops marched into Baghdad.") if r["root"] == "14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "src"),
+    [
+        ("Thousands of Lebanese protested against the decision.", "LBNCVL"),  # counted: the people
+        ("The British rejected the plan.", "GBR"),  # the nationality for the country
+        ("At least 29 people were killed by Rwandan rebels wielding machetes.", "RWAREB"),  # "by" a clause
+        ("Unknown gunmen on Monday shot and wounded a Kenyan teacher.", "UAF"),  # "shot" tagged a noun
+        ("A car bomb blast killed seven Iraqi soldiers in Mosul.", "IRQUAF"),  # the blast of a weapon
+    ],
+)
+def test_sources_from_nationalities_clauses_and_weapons(coder, text: str, src: str) -> None:
+    assert _one(_events(coder, text))["source"]["code"] == src
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Macedonian praised Greece.",  # one person, not the country
+        "A gas explosion killed seven Iraqi workers in Mosul.",  # an accident
+    ],
+)
+def test_no_source_from_one_national_or_an_accident(coder, text: str) -> None:
+    assert _events(coder, text) == []
