@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import __version__, knowledge, when, where
 from .actors import ActorResolver, ArticleContext, get_index
-from .cameo import load_cameo, root
+from .cameo import PLACE_OBJECT, load_cameo, root
 from .document import Actor, Article, Place, Sentence
 from .events import Found, extract, pattern_index, unidentified
 from .lexicon import lexicon
@@ -286,6 +286,8 @@ class Coder:
         at = f.target_token is not None and f.target_token.dep_ == "pobj"
         at = at and f.target_token.head.lower_ in lexicon().locative_preps
         dest = [f.target_token] if visit or at else []
+        if PLACE_OBJECT in f.pattern.object:  # the place the pattern names: "captured Kabul"
+            dest += [w for w in f.words[1:] if w.dep_ in ("dobj", "obj")]
         place = where.resolve_event_place(
             f.trigger,
             related=f.related,

@@ -152,7 +152,8 @@ def _find(sent: Span) -> list[Span]:
                 continue
             last = doc[j - 1]
             surface = text[starts[i] : starts[j - 1] + len(last)]
-            if normalize(surface) in names and _acceptable(sent, i, j, surface, g):
+            key = normalize(surface)
+            if key in names and key not in _org_names() and _acceptable(sent, i, j, surface, g):
                 out.append(doc[i:j])
                 i = j
                 break
@@ -220,13 +221,20 @@ def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
 
 
 @lru_cache(maxsize=1)
-def _actor_names() -> frozenset[str]:
-    """Country phrases and organisation names (lower case): actors, never an unlisted place."""
-    from .knowledge import country_phrases, organizations
+def _org_names() -> frozenset[str]:
+    """Organisation names (index keys): never a place, whatever namesake the gazetteer has ("Hamas" is an
+    alternate name of Hamm, Germany)."""
+    from .knowledge import organizations
 
-    return frozenset(
-        [normalize(c.phrase) for c in country_phrases()] + [normalize(o.phrase) for o in organizations()]
-    )
+    return frozenset(normalize(o.phrase) for o in organizations())
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Country phrases and organisation names: actors, never an unlisted place."""
+    from .knowledge import country_phrases
+
+    return _org_names() | frozenset(normalize(c.phrase) for c in country_phrases())
 
 
 def _attachment(
@@ -300,10 +308,11 @@ def _attachment(
 
 
 def _settlement_object(tok: Token, trigger: Token, related: frozenset[int]) -> bool:
-    """A town or village that is the event's object: "captured the town of Pageri", "Bemal village was
-    shelled"."""
+    """A town or village, or a part of a place, that is the event's object: "captured the town of Pageri",
+    "Bemal village was shelled", "patrolled the streets of the capital, Katmandu"."""
+    g = _grammar()
     return (
-        tok.lower_ in _grammar().settlement_nouns
+        (tok.lower_ in g.settlement_nouns or tok.lower_ in g.of_heads)
         and tok.dep_ in ("dobj", "nsubjpass")
         and (tok.head.i == trigger.i or tok.head.i in related)
     )

@@ -282,3 +282,20 @@ def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, plac
 def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -> None:
     doc = nlp(text)
     assert resolve_event_place(_tok(doc, trigger)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Taliban captured Kabul in 1996.", "Kabul"),  # the place a pattern names as its object
+        ("The army has been patrolling the streets of the capital, Nairobi.", "Nairobi"),  # a part of it
+    ],
+)
+def test_the_place_an_event_acts_on(coder, text: str, place: str) -> None:
+    (records,) = coder.code_texts([text], published="2022-01-18")
+    assert records[0]["place"]["name"] == place
+
+
+def test_an_organisation_is_no_place(nlp: Language) -> None:
+    doc = nlp("Troops captured two Palestinians suspected of working with Hamas in the city.")
+    assert [m.text for m in find_place_mentions(doc[:])] == []
