@@ -279,13 +279,13 @@ class Coder:
         exclude = [a for a in (f.source, f.target) if a is not None]
         ctx = (f.target or f.source).country if (f.target or f.source) else None
         # visits, deployments, occupations and attacks: a target that is a place is the event's place
-        visit = f.target_token is not None and (
-            f.code in lexicon().destination_codes or f.code[:2] in lexicon().target_place_roots
-        )
+        visit = f.code in lexicon().destination_codes or f.code[:2] in lexicon().target_place_roots
         # a target named as where it happened ("demonstrated in Minsk") is a place all the same
         at = f.target_token is not None and f.target_token.dep_ == "pobj"
         at = at and f.target_token.head.lower_ in lexicon().locative_preps
-        dest = [f.target_token] if visit or at else []
+        dest = [f.target_token] if f.target_token is not None and (visit or at) else []
+        if visit and f.target_token is None:  # no actor, but maybe a place: "attacked the Tabqa Dam"
+            dest = [c for c in f.trigger.children if c.dep_ in ("dobj", "obj")]
         if PLACE_OBJECT in f.pattern.object:  # the place the pattern names: "captured Kabul"
             dest += [w for w in f.words[1:] if w.dep_ in ("dobj", "obj")]
         place = where.resolve_event_place(

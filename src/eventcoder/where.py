@@ -46,6 +46,9 @@ class _Grammar:
     connectors: frozenset[str]
     settlement_nouns: frozenset[str]
     admin_words: frozenset[str]
+    feature_words: frozenset[str]
+    feature_prefixes: frozenset[str]
+    generic_words: frozenset[str]
     group_words: frozenset[str]
     pre_ok: frozenset[str]
     post_ok: frozenset[str]
@@ -65,6 +68,9 @@ def _grammar() -> _Grammar:
         sets["connectors"],
         sets["settlement_nouns"],
         sets["admin_words"],
+        sets["feature_words"],
+        sets["feature_prefixes"],
+        sets["generic_words"],
         sets["group_words"],
         sets["pre_ok"],
         sets["post_ok"],
@@ -176,21 +182,27 @@ def _unlisted_mentions(sent: Span, known: list[Span]) -> list[Span]:
 
 def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
     g = _grammar()
-    taken = {i for m in known for i in range(m.start, m.end)}
     found: dict[int, Span] = {}
     for tok in sent:
         names: list[Token] = []
+        named_feature = tok.text in g.feature_words or (
+            tok.i > sent.start and tok.doc[tok.i - 1].text in g.feature_prefixes and tok.dep_ != "compound"
+        )
         if tok.lower_ in g.settlement_nouns and tok.text.islower():
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     names += [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]
                 elif c.dep_ in ("compound", "nmod"):
                     names += [c, *c.conjuncts]
-        elif tok.text in g.admin_words and tok.pos_ == "PROPN" and tok.i > sent.start:
-            names.append(tok)
+        elif (tok.text in g.admin_words or named_feature) and tok.pos_ == "PROPN" and tok.i > sent.start:
+            names.append(tok)  # "Orgun District", "Manila Bay", "the Jazal Mountains", "Mount Tumatangis"
         for n in names:
             span = _name_run(n, sent, g)
-            if span is not None and not taken.intersection(range(span.start, span.end)):
+            # not a listed place, nor part of one; a longer name around one is ("the Deir Ezzor Airport")
+            if span is not None and not any(
+                m.start < span.end and span.start < m.end and not (span.start <= m.start and m.end < span.end)
+                for m in known
+            ):
                 found[span.start] = span
     return [found[k] for k in sorted(found)]
 
@@ -202,18 +214,23 @@ def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
         return None
     doc = n.doc
     i = max(n.left_edge.i, sent.start)
-    while i < n.i and not doc[i].text[:1].isupper() and doc[i].lower_ not in g.connectors:
+    while i < n.i and (
+        doc[i].dep_ == "det" or not (doc[i].text[:1].isupper() or doc[i].lower_ in g.connectors)
+    ):
         i += 1  # "the", "some"
     while i > sent.start and doc[i - 1].dep_ in ("compound", "punct") and doc[i - 1].head.i == n.head.i:
         if not (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in g.connectors):
             break
         i -= 1  # compounds of the same noun: "al - Tijara neighbourhood"
     span = doc[i : n.i + 1]
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
     if len(span) > _MAX_TOKENS or not words or (words[0].text[:1].islower() and len(words) == 1):
         return None
     if any(t.pos_ not in ("PROPN", "PUNCT", "ADP", "DET", "CCONJ") or t.is_quote for t in span):
         return None
+    kinds = g.admin_words | g.feature_words | g.feature_prefixes
+    if all(w.text in kinds or w.lower_ in g.generic_words for w in words):
+        return None  # no name in it: "the Gulf", "International Airport", "Capital Military District"
     low = normalize(span_text(span))
     if any(w.lower_ in g.group_words or demonym_country(w.text) for w in words) or low in _actor_names():
         return None

@@ -258,6 +258,8 @@ def test_event_place_constructions(
         ("Troops killed three fighters in Orgun District of Paktika Province.", "killed", "Orgun District",
          "AFG"),
         ("Jets bombed the Red Sea island of Hanish Kabir.", "bombed", "Hanish Kabir", None),
+        # a name that ends in a kind of feature, or starts with one
+        ("Marines patrolled near Mount Talamba on Monday.", "patrolled", "Mount Talamba", None),
     ],
 )  # fmt: skip
 def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, place: str, country: str) -> None:
@@ -277,6 +279,9 @@ def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, plac
         ("Gunmen attacked a Druze village at night.", "attacked"),
         ("Gunmen attacked the Kurdish town overnight.", "attacked"),
         ("Hamas fighters attacked an Israeli town.", "attacked"),
+        # a kind of place without a name
+        ("Rebels shelled the International Airport on Friday.", "shelled"),
+        ("Troops stormed the Industrial District at dawn.", "stormed"),
     ],
 )
 def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -> None:
@@ -289,6 +294,10 @@ def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -
     [
         ("The Taliban captured Kabul in 1996.", "Kabul"),  # the place a pattern names as its object
         ("The army has been patrolling the streets of the capital, Nairobi.", "Nairobi"),  # a part of it
+        # a place the gazetteer lacks, named by a kind of feature
+        ("Rebels attacked the Tabqa Dam on Friday.", "Tabqa Dam"),
+        ("Militants shelled the Jazal Mountains overnight.", "Jazal Mountains"),
+        ("Fighters stormed the Deir Hafer Airport near Aleppo.", "Deir Hafer Airport"),
     ],
 )
 def test_the_place_an_event_acts_on(coder, text: str, place: str) -> None:
