@@ -49,6 +49,8 @@ class _Grammar:
     feature_words: frozenset[str]
     feature_prefixes: frozenset[str]
     generic_words: frozenset[str]
+    bare_place_preps: frozenset[str]
+    not_place_words: frozenset[str]
     group_words: frozenset[str]
     pre_ok: frozenset[str]
     post_ok: frozenset[str]
@@ -71,6 +73,8 @@ def _grammar() -> _Grammar:
         sets["feature_words"],
         sets["feature_prefixes"],
         sets["generic_words"],
+        sets["bare_place_preps"],
+        sets["not_place_words"],
         sets["group_words"],
         sets["pre_ok"],
         sets["post_ok"],
@@ -196,6 +200,8 @@ def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
                     names += [c, *c.conjuncts]
         elif (tok.text in g.admin_words or named_feature) and tok.pos_ == "PROPN" and tok.i > sent.start:
             names.append(tok)  # "Orgun District", "Manila Bay", "the Jazal Mountains", "Mount Tumatangis"
+        elif _bare_place(tok, g):
+            names += [tok, *(c for c in tok.conjuncts if c.i > tok.i)]  # "killed in Dhuluiya", "at Kibeho"
         for n in names:
             span = _name_run(n, sent, g)
             # not a listed place, nor part of one; a longer name around one is ("the Deir Ezzor Airport")
@@ -205,6 +211,33 @@ def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
             ):
                 found[span.start] = span
     return [found[k] for k in sorted(found)]
+
+
+def _bare_place(tok: Token, g: _Grammar) -> bool:
+    """A name alone after a locative preposition on a verb: "was killed in Dhuluiya", "shot 22 people at
+    Kibeho"; not
+    a time, an institution or a language ("in January", "in Congress", "said in Arabic"), nor a name after
+    "the" ("in the Senate")."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in g.bare_place_preps:
+        return False
+    if tok.head.head.pos_ not in _VERBS and _person_noun(tok.head.head):
+        return False  # who someone is, not where something happened: "an editor at Sound and Picture"
+    if any(c.dep_ == "det" or c.dep_ == "poss" for c in tok.children):
+        return False
+    from .when import time_words
+
+    words = [t for t in tok.subtree if t.pos_ == "PROPN"]
+    if any(w.text.isupper() for w in words):
+        return False  # an acronym: "in CRPF firing"
+    return not any(w.lower_ in time_words() or w.lower_ in g.not_place_words for w in words)
+
+
+def _person_noun(t: Token) -> bool:
+    """A noun naming people (with an actor sector: "editor", "commander", "resident"), or a woman or man."""
+    from .knowledge import sector_lemmas
+
+    lemma = t.lemma_.lower()
+    return lemma in sector_lemmas() or lemma in ("woman", "man", "girl", "boy", "person", "family")
 
 
 def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
@@ -268,7 +301,7 @@ def _attachment(
     """
     g = _grammar()
     tok = mention.root
-    saw_loc = reference = False
+    saw_loc = reference = via_subject = False
     naming = True  # the path so far only names a place: "the town of X", "X's streets", "the X headquarters"
     of_head: Token | None = None
     for steps in range(14):
@@ -279,7 +312,7 @@ def _attachment(
             return 1, steps, of_head
         if tok.i == trigger.i:
             if saw_loc:
-                return 3 if reference else 1, steps, of_head
+                return 3 if reference else 2 if via_subject else 1, steps, of_head
             compound = steps == 1 and mention.root.dep_ == "compound"
             return (4, steps, of_head) if compound else None  # "the Geneva talks"
         if tok.i in related and steps:
@@ -314,6 +347,8 @@ def _attachment(
             pass  # "was captured by Turkish agents in Moldova"
         elif dep in _NOUN_UP or dep in ("amod", "advmod", "acl"):
             naming = naming and dep == "appos"
+            # "a force based in Incirlik has been patrolling over Iraq": where the subject is based
+            via_subject = via_subject or (dep == "acl" and saw_loc and tok.pos_ == "VERB")
         else:
             return None
         if head.pos_ in _VERBS and head.i != trigger.i and head.i not in related and head.dep_ != "acl":

@@ -260,6 +260,9 @@ def test_event_place_constructions(
         ("Jets bombed the Red Sea island of Hanish Kabir.", "bombed", "Hanish Kabir", None),
         # a name that ends in a kind of feature, or starts with one
         ("Marines patrolled near Mount Talamba on Monday.", "patrolled", "Mount Talamba", None),
+        # a name alone after a locative on the event
+        ("A soldier was killed by a roadside bomb in Dhulaiya on Monday.", "killed", "Dhulaiya", None),
+        ("Soldiers shot and killed 22 people at Mwendaro camp.", "shot", "Mwendaro", None),
     ],
 )  # fmt: skip
 def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, place: str, country: str) -> None:
@@ -282,6 +285,12 @@ def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, plac
         # a kind of place without a name
         ("Rebels shelled the International Airport on Friday.", "shelled"),
         ("Troops stormed the Industrial District at dawn.", "stormed"),
+        # a time, an institution, a language, an acronym, or where someone works
+        ("Rebels attacked the convoy in January.", "attacked"),
+        ("The bill was attacked in Congress.", "attacked"),
+        ("He attacked the decision in Arabic.", "attacked"),
+        ("Youths were killed in CRPF firing.", "killed"),
+        ("An editor at Sound and Picture criticised the raid.", "criticised"),
     ],
 )
 def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -> None:
