@@ -391,6 +391,26 @@ class ActorResolver:
         p = max(people, key=lambda p: p.start or dt.date.min)
         return p.country or None, p.sector, p.name
 
+    def _holder(self, head: Token, exclude: set[str]) -> Actor | None:
+        """Whoever holds a place stands for it: "Albanian rebel-held territory" is ALBREB, "Isis-held areas"
+        Isis (lexicon ``holding_verbs``)."""
+        if head.pos_ != "NOUN":
+            return None
+        for c in head.children:
+            if c.dep_ != "amod" or c.lower_ not in LX().holding_verbs:
+                continue
+            for h in c.children:
+                if h.dep_ not in ("npadvmod", "compound", "nsubj") or h.i > c.i:
+                    continue
+                a = self.resolve(h, exclude)
+                if a is None:
+                    continue
+                country = a.country or self._country_from([t for t in head.lefts if t.i < h.i])
+                code = a.code if a.country or not country or len(a.code) > 3 else country + a.code
+                first = next(t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det")
+                return self._actor([first, head], code, country, a.sector, a.name)
+        return None
+
     def _country_from(self, tokens: list[Token]) -> str | None:
         for t in tokens:
             m = self.by_token.get(t.i)
@@ -479,6 +499,9 @@ class ActorResolver:
                 x, inner = found
                 first = self._mention(head)[0]
                 return self._actor([first, x], inner.code, inner.country, inner.sector, inner.name)
+        held = self._holder(head, exclude)
+        if held is not None:
+            return held
         tokens = self._mention(head)
         m = self.by_token.get(head.i)
         mod_country = self._country_from([t for t in tokens if not m or not (m.start <= t.i < m.end)])

@@ -676,3 +676,15 @@ def test_sources_from_nationalities_clauses_and_weapons(coder, text: str, src: s
 )
 def test_no_source_from_one_national_or_an_accident(coder, text: str) -> None:
     assert _events(coder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tgt"),
+    [
+        ("The Macedonian army shelled Albanian rebel-held territory.", "ALBREB"),
+        ("Russian aircraft struck Isis-held areas near Raqqa.", "IMGMOSISI"),
+        ("Kenyan troops shelled Shabaab-controlled villages.", "SOMREBSHB"),
+    ],
+)
+def test_whoever_holds_a_place_is_the_target(coder, text: str, tgt: str) -> None:
+    assert _one(_events(coder, text))["target"]["code"] == tgt
