@@ -538,7 +538,7 @@ class ActorResolver:
             if e.kind == "people" and (mod_country or self._ethnic(m)):
                 # an ethnic group is coded by where it lives (CAMEO): "Bosnian Serbs" are BIH, "ethnic
                 # Albanians in south Serbia" SRB; with no such country, none
-                country = mod_country or of_country or self._context_country(head)
+                country = mod_country or of_country or self._homeland(head)
                 if country is None:
                     return self._actor(tokens, "CVL", None, "CVL", None)
             actor = self._actor(tokens, country + (sector or ""), country, sector, None)
@@ -680,7 +680,9 @@ class ActorResolver:
             # not "several western governments" (many countries), nor settlers by where they settle
             many = head.tag_ == "NNS" and lemma in LX().definite_country
             if not many and lemma not in LX().non_resident_nouns:
-                country = self._context_country(head)
+                # a group of a people with no state of its own lives where the sentence places it
+                stateless = any(t.lower_ in LX().stateless_peoples for t in tokens)
+                country = self._homeland(head) if stateless else self._context_country(head)
             if country is None and sector is None:
                 return None
         if mod_sector is not None and (
@@ -921,6 +923,22 @@ class ActorResolver:
                         self.context.remember(actor, "org", None)
                         return actor
         return None
+
+    def _homeland(self, head: Token) -> str | None:
+        """The country of the one place the sentence names as where things happen ("ethnic Albanians in
+        south Serbia"), else the dateline's: an ethnic group lives where it is, whoever else the sentence
+        names ("an American woman captured by Kurdish forces" does not make the Kurds American)."""
+        found = set()
+        for i in range(sentence(head).start, sentence(head).end):
+            m = self.by_token.get(i)
+            tok = self.doc[i]
+            if m is None or m.kind not in ("name", "capital") or not m.entries[0].country or i != m.end - 1:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps:
+                found.add(m.entries[0].country)
+        if len(found) == 1:
+            return next(iter(found))
+        return self.context.dateline_country if not found else None
 
     def _context_country(self, head: Token) -> str | None:
         """The country of the context when it is unambiguous: the only one named earlier in the sentence, else

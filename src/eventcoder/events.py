@@ -443,17 +443,24 @@ def roles(t: Token, p: Pattern, words: list[Token]) -> tuple[list[Token], list[T
                 ]
         comp = [w for w in words[1:] if w.pos_ == "VERB" and w.dep_ in ("xcomp", "ccomp")]
         if not targets and comp:  # "offered to hand over to Great Britain", "threatened to shell Iraqi towns"
-            targets = _prep_objects(comp, LX().default_target_preps) or [
-                c for c in comp[0].children if c.dep_ in ("dobj", "dative")
-            ]
+            # whom a demand or an appeal is made of: "demanded that Uganda withdraw its troops"
+            asked = [c for c in comp[0].children if c.dep_ == "nsubj"] if root(p.code) in ("02", "10") else []
+            targets = (
+                asked
+                or _prep_objects(comp, LX().default_target_preps)
+                or [c for c in comp[0].children if c.dep_ in ("dobj", "dative")]
+            )
         if "src_is_obj" in p.flags:
             sources, targets = targets, sources
     else:
         sources = [c for c in t.children if c.dep_ == "poss"]
+        # who moves is the "of" object of a movement of forces ("the withdrawal of US troops from Syria"),
+        # and where they move from is no source
+        mover = t.lemma_.lower() in LX().agent_of_nouns
         sources += [
             g
             for c in t.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+            if c.dep_ in ("prep", "agent") and c.lower_ in (("by", "of") if mover else ("by", "from"))
             for g in c.children
             if g.dep_ == "pobj"
         ]

@@ -688,3 +688,29 @@ def test_no_source_from_one_national_or_an_accident(coder, text: str) -> None:
 )
 def test_whoever_holds_a_place_is_the_target(coder, text: str, tgt: str) -> None:
     assert _one(_events(coder, text))["target"]["code"] == tgt
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a movement of forces is by its "of" object, from where it leaves
+        ("The withdrawal of Kenyan troops from Somalia began on Monday.", "0874", "KENMIL", "SOM"),
+        # a demand or appeal is made of its complement's subject
+        ("Kenya demanded that Uganda withdraw its troops.", "1056", "KEN", "UGA"),
+    ],
+)
+def test_movers_and_whom_a_demand_is_made_of(coder, text: str, code: str, src: str, tgt: str) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["source"]["code"], r["target"]["code"]) == (code, src, tgt)
+
+
+def test_a_demanded_act_has_not_occurred(coder) -> None:
+    text = "The Kenyan president's demand that Uganda and Tanzania prosecute their officials met a mixed response."
+    acts = [r for r in _events(coder, text) if r["root"] == "17"]
+    assert acts and all(r["status"] == "hypothetical" for r in acts)
+
+
+def test_a_stateless_people_is_placed_where_the_sentence_puts_it(coder) -> None:
+    text = "An American woman captured by Kurdish forces in Syria was handed to the US."
+    r = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith("captured"))
+    assert r["source"]["country"] in (None, "SYR")
