@@ -433,8 +433,13 @@ class ActorResolver:
                         m = self.by_token.get(obj.i)
                         if m and m.entries[0].country and m.kind != "person":
                             return m.entries[0].country, None
-                        if m is None:  # "the government of Sindh province", "police in Punjab"
-                            return self._geocoded_country(obj, np_tokens(obj), None), None
+                        if m is None:  # "the government of Sindh province", "police in Punjab"; or what
+                            # a modifier says: "inhabitants of the Syrian Golan Heights"
+                            toks = np_tokens(obj)
+                            named = (
+                                self._country_from(toks) if obj.pos_ == "PROPN" else None
+                            )  # not "a Kenyan scheme"
+                            return self._geocoded_country(obj, toks, None) or named, None
         return None, None
 
     def _expand_bounds(self, lo: int, hi: int) -> tuple[int, int]:

@@ -714,3 +714,22 @@ def test_a_stateless_people_is_placed_where_the_sentence_puts_it(coder) -> None:
     text = "An American woman captured by Kurdish forces in Syria was handed to the US."
     r = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith("captured"))
     assert r["source"]["country"] in (None, "SYR")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        ("Prisoners rioted at a jail in Nairobi on Monday.", "145", "KENCVL", "KEN"),
+        ("Rebels in Ivory Coast blocked transport into the capital.", "144", "CIVREB", None),
+        # "general" qualifies the strike; the inhabitants are of what the modifier names
+        (
+            "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike.",
+            "133",
+            "SYRCVL",
+            None,
+        ),
+    ],
+)
+def test_sectors_of_inmates_and_inhabitants(coder, text: str, code: str, src: str, tgt: str | None) -> None:
+    r = _one(_events(coder, text), code[:2])
+    assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)
