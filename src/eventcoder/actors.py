@@ -434,11 +434,11 @@ class ActorResolver:
                         if m and m.entries[0].country and m.kind != "person":
                             return m.entries[0].country, None
                         if m is None:  # "the government of Sindh province", "police in Punjab"; or what
-                            # a modifier says: "inhabitants of the Syrian Golan Heights"
+                            # a modifier says of a named place or one a country owns: "inhabitants of the
+                            # Syrian Golan Heights", "Syria's Kurdish region" (not "a Kenyan scheme")
                             toks = np_tokens(obj)
-                            named = (
-                                self._country_from(toks) if obj.pos_ == "PROPN" else None
-                            )  # not "a Kenyan scheme"
+                            owned = obj.pos_ == "PROPN" or any(c.dep_ == "poss" for c in obj.children)
+                            named = self._country_from(toks) if owned else None
                             return self._geocoded_country(obj, toks, None) or named, None
         return None, None
 

@@ -240,8 +240,11 @@ class Coder:
                 continue
             for sent in doc.sents:
                 resolver.register_sentence(sent)
+                verbs: dict[int, int] = {}  # trigger index -> its record's index, for coordinated verbs
                 for f in extract(sent, resolver, self.patterns):
                     rec = self._record(article, k, base, sent, f, published, fallback)
+                    if _merge_coordinated(article.text, records, verbs, f, rec):
+                        continue  # "shot and killed two guards": one event
                     key = (
                         rec["source"] and rec["source"]["code"],
                         rec["target"] and rec["target"]["code"],
@@ -258,6 +261,7 @@ class Coder:
                         continue  # the same event told twice, or named again ("the meeting between them")
                     seen.add(key)
                     pairs.add(pair)
+                    verbs[f.trigger.i] = len(records)
                     records.append(rec)
             _release(doc)
         return records
@@ -352,3 +356,39 @@ class Coder:
             "confidence": f.confidence,
             "version": __version__,
         }
+
+
+def _merge_coordinated(
+    text: str, records: list[dict[str, Any]], verbs: dict[int, int], f: Found, rec: dict[str, Any]
+) -> bool:
+    """Whether ``rec`` is the same event as the record of a verb coordinated with its trigger, sharing its
+    root, actors and status ("shot and killed two guards", "attacked and destroyed the base"): then the two
+    are one record, with the more specific code (a code that ends in 0 is its family's generic one) and a
+    trigger that spans both verbs (``text`` is the article's)."""
+    t = f.trigger
+    partners = [t.head.i] if t.dep_ == "conj" else []
+    partners += [c.i for c in t.children if c.dep_ == "conj"]
+    for i in partners:
+        lo, hi = sorted((i, t.i))
+        between = t.doc[lo + 1 : hi]
+        if (
+            i not in verbs
+            or len(between) > 2
+            or any(w.pos_ not in ("CCONJ", "PUNCT", "ADV") for w in between)
+        ):
+            continue  # only verbs side by side: "shot and killed", not "met in Moscow and negotiated"
+        old = records[verbs[i]]
+        if old["root"] != rec["root"] or old["status"] != rec["status"]:
+            continue
+        if any(
+            (old[side] or {}).get("code") != (rec[side] or {}).get("code") for side in ("source", "target")
+        ):
+            continue
+        keep = rec if old["cameo"].endswith("0") and not rec["cameo"].endswith("0") else old
+        keep = dict(keep, place=keep["place"] or old["place"] or rec["place"])
+        start = min(old["trigger"]["start"], rec["trigger"]["start"])
+        end = max(old["trigger"]["end"], rec["trigger"]["end"])
+        records[verbs[i]] = dict(keep, trigger={"text": text[start:end], "start": start, "end": end})
+        verbs[t.i] = verbs[i]
+        return True
+    return False

@@ -733,3 +733,17 @@ def test_a_stateless_people_is_placed_where_the_sentence_puts_it(coder) -> None:
 def test_sectors_of_inmates_and_inhabitants(coder, text: str, code: str, src: str, tgt: str | None) -> None:
     r = _one(_events(coder, text), code[:2])
     assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)
+
+
+def test_coordinated_verbs_of_one_event_give_one_record(coder) -> None:
+    text = "Suspected militants shot and killed two Kenyan police guards in Mombasa."
+    records = [r for r in _events(coder, text) if r["root"] == "19"]
+    assert len(records) == 1
+    assert (records[0]["cameo"], records[0]["trigger"]["text"]) == ("193", "shot and killed")
+    start, end = records[0]["trigger"]["start"], records[0]["trigger"]["end"]
+    assert text[start:end] == "shot and killed"
+
+
+def test_coordinated_verbs_of_two_events_keep_two_records(coder) -> None:
+    records = _events(coder, "Kenyan soldiers attacked and destroyed the Shabaab base.")
+    assert sorted(r["root"] for r in records) == ["17", "19"]
