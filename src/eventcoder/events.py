@@ -384,9 +384,11 @@ def _clause_object(h: Token, prep: Token) -> list[Token]:
 def _complement_subject(t: Token) -> list[Token]:
     """The subject of what was said, warned or demanded: "warned that Moscow had ..."."""
     for c in t.children:
-        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" for m in c.children):
+        marked = any(m.dep_ == "mark" for m in c.children)
+        infinitive = c.dep_ == "ccomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        if (c.dep_ in ("ccomp", "acl") and marked) or infinitive:  # "that Moscow had", "the YPG to be"
             subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
+            if (marked and subj) or (subj and subj[0].pos_ == "PROPN"):  # not "ordered her citizenship to"
                 return subj[:1]
     if t.pos_ == "NOUN":  # "warnings from the White House that Moscow ...", with the clause misattached
         for x in t.doc[t.i + 1 : min(t.i + 8, sentence(t).end)]:

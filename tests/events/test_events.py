@@ -705,7 +705,7 @@ def test_movers_and_whom_a_demand_is_made_of(coder, text: str, code: str, src: s
 
 
 def test_a_demanded_act_has_not_occurred(coder) -> None:
-    text = "The Kenyan president's demand that Uganda and Tanzania prosecute their officials met a mixed response."
+    text = "The Kenyan president's demand that Uganda and Tanzania prosecute their officials met resistance."
     acts = [r for r in _events(coder, text) if r["root"] == "17"]
     assert acts and all(r["status"] == "hypothetical" for r in acts)
 
@@ -747,3 +747,21 @@ def test_coordinated_verbs_of_one_event_give_one_record(coder) -> None:
 def test_coordinated_verbs_of_two_events_keep_two_records(coder) -> None:
     records = _events(coder, "Kenyan soldiers attacked and destroyed the Shabaab base.")
     assert sorted(r["root"] for r in records) == ["17", "19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        ("Denmark accepted a formula for ending its fisheries dispute.", "030", "DNK", None),
+        # the named subject of an infinitive complement is whom a judgement is about
+        ("Turkey considers the YPG to be a terrorist group.", "014", "TUR", "SYRREBYPG"),
+    ],
+)
+def test_accepting_a_formula_and_judging_a_named_party(coder, text: str, code: str, src: str, tgt) -> None:
+    r = _one(_events(coder, text))
+    assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)
+
+
+def test_an_unnamed_infinitive_subject_is_no_target(coder) -> None:
+    r = _one(_events(coder, "She was told the British home secretary ordered her citizenship to be revoked."))
+    assert (r["root"], r["target"]) == ("10", None)

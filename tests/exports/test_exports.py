@@ -13,7 +13,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventcoder.cameo import load_cameo
-from eventcoder.exports import FLAT_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, country_name, export
+from eventcoder.exports import (
+    FLAT_COLUMNS,
+    GDELT_COLUMNS,
+    ICEWS_COLUMNS,
+    country_name,
+    export,
+    gdelt_row,
+    icews_row,
+)
 from eventcoder.ingest import ingest
 from eventcoder.runner import sample_articles
 from eventcoder.store import Store
@@ -138,8 +146,19 @@ def test_gdelt_layout(store_path: Path, records: list[dict], tmp_path: Path) -> 
             assert row[col["ActionGeo_FullName"]].startswith(rec["place"]["name"])
             assert row[col["ActionGeo_Type"]] in {"1", "2", "3", "4", "5"}
         assert len(row[col["DATEADDED"]]) == 14
-    assert any(r["place"] and r["place"]["lat"] is None for r in records)  # the sample has such places
     assert "https://ex.org/s" in {r[col["SOURCEURL"]] for r in rows}
+
+
+def test_a_place_without_coordinates_in_gdelt_and_icews(records: list[dict]) -> None:
+    """A place the gazetteer lacks keeps its name and country, with empty coordinates and id."""
+    rec = dict(records[0], place={"name": "Kafr Dalim", "country": "SYR", "lat": None, "lon": None,
+                                  "geonameid": None, "start": 0, "end": 5})  # fmt: skip
+    art = {"id": rec["article_id"], "url": None, "published": "2022-01-18", "source": None, "title": None}
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(rec, art), strict=True))
+    assert row["ActionGeo_FullName"] == "Kafr Dalim, Syria" and row["ActionGeo_CountryCode"] == "SY"
+    assert (row["ActionGeo_Lat"], row["ActionGeo_Long"], row["ActionGeo_FeatureID"]) == ("", "", "")
+    icews = dict(zip(ICEWS_COLUMNS, icews_row(rec, art), strict=True))
+    assert (icews["Country"], icews["Latitude"], icews["Longitude"]) == ("Syria", "", "")
 
 
 def test_icews_layout(store_path: Path, records: list[dict]) -> None:

@@ -229,7 +229,8 @@ def test_the_dateline_places_events_of_its_country_only(coder) -> None:
     [
         # a destination's place: the kind of place's object, or its modifier
         ("Police patrolled the streets of central Nairobi.", "patrolled", ["streets"], "Nairobi", "KEN"),
-        ("Soldiers raided the Nairobi headquarters of a charity.", "raided", ["headquarters"], "Nairobi", "KEN"),
+        ("Soldiers raided the Nairobi headquarters of a charity.", "raided", ["headquarters"], "Nairobi",
+         "KEN"),
         # a locative on a verb coordinated with the trigger, sharing its subject
         ("Gunmen shot and killed two guards in southern Kenya.", "shot", [], "Kenya", "KEN"),
         # a locative on the agent of a passive trigger
@@ -253,7 +254,8 @@ def test_event_place_constructions(
     [
         ("Militants stormed the village of Kafr Dalim on Sunday.", "stormed", "Kafr Dalim", None),
         ("Rebels captured the towns of Umm Sayal and Bir Tawil.", "captured", "Umm Sayal", None),
-        ("A car bomb killed nine people in the Tell Haroun district of Idlib.", "killed", "Tell Haroun", "SYR"),
+        ("A car bomb killed nine people in the Tell Haroun district of Idlib.", "killed", "Tell Haroun",
+         "SYR"),
         ("A shell killed two people in the Tijara quarter of Damascus.", "killed", "Tijara", "SYR"),
         ("Troops killed three fighters in Orgun District of Paktika Province.", "killed", "Orgun District",
          "AFG"),
