@@ -51,6 +51,7 @@ class _Grammar:
     generic_words: frozenset[str]
     bare_place_preps: frozenset[str]
     not_place_words: frozenset[str]
+    body_nouns: frozenset[str]
     group_words: frozenset[str]
     pre_ok: frozenset[str]
     post_ok: frozenset[str]
@@ -75,6 +76,7 @@ def _grammar() -> _Grammar:
         sets["generic_words"],
         sets["bare_place_preps"],
         sets["not_place_words"],
+        sets["body_nouns"],
         sets["group_words"],
         sets["pre_ok"],
         sets["post_ok"],
@@ -233,10 +235,13 @@ def _bare_place(tok: Token, g: _Grammar) -> bool:
 
 
 def _person_noun(t: Token) -> bool:
-    """A noun naming people (with an actor sector: "editor", "commander", "resident"), or a woman or man."""
+    """A noun naming people (with an actor sector: "editor", "commander", "resident"), or a woman or man;
+    not a body or a building, which is where it is ("the church in Madhu")."""
     from .knowledge import sector_lemmas
 
     lemma = t.lemma_.lower()
+    if lemma in _grammar().body_nouns:
+        return False
     return lemma in sector_lemmas() or lemma in ("woman", "man", "girl", "boy", "person", "family")
 
 
@@ -325,7 +330,8 @@ def _attachment(
         elif dep == "pobj" and hl == "of" and not saw_loc:
             of_head = head.head
             named = of_head.text in g.post_ok and of_head.text != "State"  # not "the Islamic State of Iraq"
-            if of_head.lower_ not in g.of_heads or not (of_head.text.islower() or named):
+            kind = of_head.lower_ in g.of_heads or of_head.lower_ in g.settlement_nouns
+            if not kind or not (of_head.text.islower() or named):
                 return None  # "the capture of Bakhmut"; "Orgun District of Paktika Province" is a place
             saw_loc = saw_loc or of_head.lower_ in g.part_heads
             # "240 kilometres northeast of Colombo": a point of reference, not where it happened
@@ -399,6 +405,15 @@ def _is_country(mention: Span) -> bool:
 
 def _dominates(head: Token, tok: Token) -> bool:
     return any(a.i == head.i for a in tok.ancestors)
+
+
+def _elsewhere(hit: GeoHit, m: Span, mentions: list[Span], of_head: Token | None) -> bool:
+    """Whether the gazetteer's town of this name lies in another country than the listed place the sentence
+    puts it in ("al-Tijara neighbourhood in central Damascus" is not India's Tijara)."""
+    if hit.precision != "city":
+        return False
+    within = _containing_country(m, mentions, of_head)
+    return within is not None and hit.country != within
 
 
 def _containing_country(mention: Span, known: list[Span], of_head: Token | None) -> str | None:
@@ -486,6 +501,8 @@ def resolve_event_place(
         if att[0] and any(x is not None and m.start < x.end and x.start < m.end for x in exclude):
             continue
         hit = geocode(span_text(m), country_context)
+        if hit is not None and _elsewhere(hit, m, mentions, att[2]):
+            hit = None  # "the Tijara quarter of Damascus" is no town of India's
         fineness = _FINENESS.get(hit.precision, 0) if hit is not None else 0  # unlisted: a locality
         # the finest place: "the West Bank city of Nablus"; a locality the gazetteer lacks before a listed
         # place ("the Barada Valley area of rural Damascus"); of two alike, the kind of place's object
@@ -499,11 +516,10 @@ def resolve_event_place(
     if best is None:
         return None
     _, m, of_head = best
-    within = _containing_country(m, mentions, of_head)
-    hint = _local_hint(m, mentions, of_head) or within
+    hint = _local_hint(m, mentions, of_head) or _containing_country(m, mentions, of_head)
     name = span_text(m)
     hit = geocode(name, hint) if hint else _geocode_soft(name, country_context)
-    if hit is None or (within and hit.precision == "city" and hit.country != within):
+    if hit is None or _elsewhere(hit, m, mentions, of_head):
         # a place the gazetteer lacks, or has only elsewhere ("al-Tijara neighbourhood in Damascus" is not
         # India's Tijara): its name, and its country where the sentence says it
         return Place(name, hint, None, None, None, m.start_char, m.end_char, "locality")

@@ -260,6 +260,8 @@ def test_event_place_constructions(
         ("Troops killed three fighters in Orgun District of Paktika Province.", "killed", "Orgun District",
          "AFG"),
         ("Jets bombed the Red Sea island of Hanish Kabir.", "bombed", "Hanish Kabir", None),
+        ("Troops near the settlement of Givat Ramon shot two men.", "shot", "Givat Ramon", None),
+        ("Soldiers captured the Catholic church in Mwendaro.", "captured", "Mwendaro", None),
         # a name that ends in a kind of feature, or starts with one
         ("Marines patrolled near Mount Talamba on Monday.", "patrolled", "Mount Talamba", None),
         # a name alone after a locative on the event
