@@ -52,6 +52,7 @@ class _Grammar:
     bare_place_preps: frozenset[str]
     not_place_words: frozenset[str]
     body_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     group_words: frozenset[str]
     pre_ok: frozenset[str]
     post_ok: frozenset[str]
@@ -77,6 +78,7 @@ def _grammar() -> _Grammar:
         sets["bare_place_preps"],
         sets["not_place_words"],
         sets["body_nouns"],
+        sets["facility_nouns"],
         sets["group_words"],
         sets["pre_ok"],
         sets["post_ok"],
@@ -194,7 +196,10 @@ def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
         named_feature = tok.text in g.feature_words or (
             tok.i > sent.start and tok.doc[tok.i - 1].text in g.feature_prefixes and tok.dep_ != "compound"
         )
-        if tok.lower_ in g.settlement_nouns and tok.text.islower():
+        facility = tok.lower_ in g.facility_nouns and tok.text.islower()
+        if facility:  # "the Palali airstrip", "al-Dabbit maternity hospital"; not a person's or a group's
+            names += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
+        elif tok.lower_ in g.settlement_nouns and tok.text.islower():
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     names += [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]
@@ -272,6 +277,8 @@ def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
     low = normalize(span_text(span))
     if any(w.lower_ in g.group_words or demonym_country(w.text) for w in words) or low in _actor_names():
         return None
+    if low in _person_names():
+        return None  # "the Assad camp"
     return span
 
 
@@ -282,6 +289,19 @@ def _org_names() -> frozenset[str]:
     from .knowledge import organizations
 
     return frozenset(normalize(o.phrase) for o in organizations())
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    """Names and surnames of the people we know: never an unlisted place."""
+    from .knowledge import people
+
+    names = set()
+    for p in people():
+        for n in (p.name, *p.aliases):
+            names.add(normalize(n))
+            names.add(normalize(n.split()[-1]))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)

@@ -262,6 +262,7 @@ def test_event_place_constructions(
         ("Jets bombed the Red Sea island of Hanish Kabir.", "bombed", "Hanish Kabir", None),
         ("Troops near the settlement of Givat Ramon shot two men.", "shot", "Givat Ramon", None),
         ("Soldiers captured the Catholic church in Mwendaro.", "captured", "Mwendaro", None),
+        ("Rebels shot down a plane at the Kilindo airstrip.", "shot", "Kilindo", None),
         # a name that ends in a kind of feature, or starts with one
         ("Marines patrolled near Mount Talamba on Monday.", "patrolled", "Mount Talamba", None),
         # a name alone after a locative on the event
@@ -295,6 +296,7 @@ def test_places_the_gazetteer_lacks(nlp: Language, text: str, trigger: str, plac
         ("He attacked the decision in Arabic.", "attacked"),
         ("Youths were killed in CRPF firing.", "killed"),
         ("An editor at Sound and Picture criticised the raid.", "criticised"),
+        ("Troops stormed the Assad camp at dawn.", "stormed"),  # a person's, not a place's name
     ],
 )
 def test_no_place_from_names_of_groups(nlp: Language, text: str, trigger: str) -> None:
