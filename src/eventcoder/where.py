@@ -1,20 +1,19 @@
 """WHERE: find place names in a parsed sentence and pick the one where an event happened.
 
-Place mentions are capitalised token runs that the gazetteer knows (longest match wins). The event's place is
-the mention whose dependency chain reaches the trigger (or one of the ``related`` tokens) through a locative
-preposition ("in", "near", "outside", "on the outskirts of", "in the eastern province of ..."), without
-crossing another verb. Actor mentions ("Russian troops", "Ukraine's army") carry no locative and are never
-returned. Knowledge (prepositions, head nouns) lives in ``data/places/grammar.json``.
+Place mentions are capitalised token runs that the gazetteer knows (longest match wins), and the names it
+lacks that the grammar marks as places (:mod:`eventcoder.localities`). The event's place is the mention whose
+dependency chain reaches the trigger (or one of the ``related`` tokens) through a locative preposition ("in",
+"near", "outside", "on the outskirts of", "in the eastern province of ..."), without crossing another verb,
+or that names the place the event acts on ("captured the town of X"). Actor mentions ("Russian troops",
+"Ukraine's army") carry no locative and are never returned. Knowledge (prepositions, head nouns) lives in
+``data/places/grammar.json`` (:mod:`eventcoder.placegrammar`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import IDX
 from spacy.tokens import Span, Token
@@ -22,73 +21,23 @@ from spacy.tokens import Span, Token
 from .document import Place
 from .gazetteer import GeoHit, demonym_country, geocode, load_index, normalize
 from .lexicon import lexicon
+from .localities import org_names, unlisted_mentions
 from .parsed import doc_text, has_subject, sentence, span_text
+from .placegrammar import MAX_NAME_TOKENS, VERBS, Grammar, grammar
 
 __all__ = ["dateline_end", "dateline_place", "find_place_mentions", "place_head_nouns", "resolve_event_place"]
 
-_MAX_TOKENS = 8
 _FINENESS = {"city": 0, "admin": 1, "country": 2}
 _SPLIT = re.compile(r"[ \-]")
-_VERBS = frozenset(("VERB", "AUX"))
 _NOUN_UP = frozenset(
     ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "conj", "compound", "nmod")
 )
 _MODIFIER = frozenset(("compound", "amod", "nmod", "poss"))
 
 
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    locative: frozenset[str]
-    of_heads: frozenset[str]
-    part_heads: frozenset[str]
-    on_heads: frozenset[str]
-    compass: frozenset[str]
-    connectors: frozenset[str]
-    settlement_nouns: frozenset[str]
-    admin_words: frozenset[str]
-    feature_words: frozenset[str]
-    feature_prefixes: frozenset[str]
-    generic_words: frozenset[str]
-    bare_place_preps: frozenset[str]
-    not_place_words: frozenset[str]
-    body_nouns: frozenset[str]
-    facility_nouns: frozenset[str]
-    group_words: frozenset[str]
-    pre_ok: frozenset[str]
-    post_ok: frozenset[str]
-    site_nouns: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    raw = json.loads((resources.files("eventcoder") / "data" / "places" / "grammar.json").read_text("utf-8"))
-    sets = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    return _Grammar(
-        sets["locative_preps"],
-        sets["of_heads"],
-        sets["part_heads"],
-        sets["on_heads"],
-        sets["compass"],
-        sets["connectors"],
-        sets["settlement_nouns"],
-        sets["admin_words"],
-        sets["feature_words"],
-        sets["feature_prefixes"],
-        sets["generic_words"],
-        sets["bare_place_preps"],
-        sets["not_place_words"],
-        sets["body_nouns"],
-        sets["facility_nouns"],
-        sets["group_words"],
-        sets["pre_ok"],
-        sets["post_ok"],
-        sets["site_nouns"],
-    )
-
-
 def place_head_nouns() -> frozenset[str]:
     """Nouns that name a kind of place ("town", "province", "village"): "the Syrian town of X"."""
-    return _grammar().of_heads
+    return grammar().of_heads
 
 
 def _capitalised(tok: Token) -> bool:
@@ -102,7 +51,7 @@ def _sentence_initial(tok: Token, sent: Span) -> bool:
     return i < sent.start
 
 
-def _acceptable(sent: Span, i: int, j: int, text: str, g: _Grammar) -> bool:
+def _acceptable(sent: Span, i: int, j: int, text: str, g: Grammar) -> bool:
     """Context checks for a gazetteer match ``text`` covering doc tokens i..j-1."""
     doc = sent.doc
     first = doc[i]
@@ -142,7 +91,7 @@ def find_place_mentions(sent: Span) -> list[Span]:
 
 
 def _find(sent: Span) -> list[Span]:
-    g = _grammar()
+    g = grammar()
     names = load_index().names
     first_words = _first_words()
     doc = sent.doc
@@ -157,7 +106,7 @@ def _find(sent: Span) -> list[Span]:
             i += 1
             continue
         run = i + 1  # end of the run of capitalised words and connectors
-        while run < sent.end and run - i < _MAX_TOKENS:
+        while run < sent.end and run - i < MAX_NAME_TOKENS:
             if not (text[starts[run]].isupper() or doc[run].lower_ in g.connectors):
                 break
             run += 1
@@ -167,149 +116,13 @@ def _find(sent: Span) -> list[Span]:
             last = doc[j - 1]
             surface = text[starts[i] : starts[j - 1] + len(last)]
             key = normalize(surface)
-            if key in names and key not in _org_names() and _acceptable(sent, i, j, surface, g):
+            if key in names and key not in org_names() and _acceptable(sent, i, j, surface, g):
                 out.append(doc[i:j])
                 i = j
                 break
         else:
             i += 1
     return out
-
-
-def _unlisted_mentions(sent: Span, known: list[Span]) -> list[Span]:
-    """Names the gazetteer lacks that the grammar marks as places: "the town of Pageri", "the villages of
-    Burd and Mujaymir", "Bemal village", "al-Tijara neighbourhood", "Orgun District". Not a group or a
-    country ("a Druze village", "the Kurdish town"), nor an organisation ("the Hamas district office").
-    Cached per sentence like :func:`find_place_mentions`."""
-    cache_key = ("eventcoder.where.unlisted", sent.start, sent.end)
-    cached = sent.doc.user_data.get(cache_key)
-    if cached is None:
-        cached = sent.doc.user_data[cache_key] = tuple(_find_unlisted(sent, known))
-    return list(cached)
-
-
-def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
-    g = _grammar()
-    found: dict[int, Span] = {}
-    for tok in sent:
-        names: list[Token] = []
-        named_feature = tok.text in g.feature_words or (
-            tok.i > sent.start and tok.doc[tok.i - 1].text in g.feature_prefixes and tok.dep_ != "compound"
-        )
-        facility = tok.lower_ in g.facility_nouns and tok.text.islower()
-        if facility:  # "the Palali airstrip", "al-Dabbit maternity hospital"; not a person's or a group's
-            names += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
-        elif tok.lower_ in g.settlement_nouns and tok.text.islower():
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    names += [x for o in c.children if o.dep_ == "pobj" for x in (o, *o.conjuncts)]
-                elif c.dep_ in ("compound", "nmod"):
-                    names += [c, *c.conjuncts]
-        elif (tok.text in g.admin_words or named_feature) and tok.pos_ == "PROPN" and tok.i > sent.start:
-            names.append(tok)  # "Orgun District", "Manila Bay", "the Jazal Mountains", "Mount Tumatangis"
-        elif _bare_place(tok, g):
-            names += [tok, *(c for c in tok.conjuncts if c.i > tok.i)]  # "killed in Dhuluiya", "at Kibeho"
-        for n in names:
-            span = _name_run(n, sent, g)
-            # not a listed place, nor part of one; a longer name around one is ("the Deir Ezzor Airport")
-            if span is not None and not any(
-                m.start < span.end and span.start < m.end and not (span.start <= m.start and m.end < span.end)
-                for m in known
-            ):
-                found[span.start] = span
-    return [found[k] for k in sorted(found)]
-
-
-def _bare_place(tok: Token, g: _Grammar) -> bool:
-    """A name alone after a locative preposition on a verb: "was killed in Dhuluiya", "shot 22 people at
-    Kibeho"; not
-    a time, an institution or a language ("in January", "in Congress", "said in Arabic"), nor a name after
-    "the" ("in the Senate")."""
-    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in g.bare_place_preps:
-        return False
-    if tok.head.head.pos_ not in _VERBS and _person_noun(tok.head.head):
-        return False  # who someone is, not where something happened: "an editor at Sound and Picture"
-    if any(c.dep_ == "det" or c.dep_ == "poss" for c in tok.children):
-        return False
-    from .when import time_words
-
-    words = [t for t in tok.subtree if t.pos_ == "PROPN"]
-    if any(w.text.isupper() for w in words):
-        return False  # an acronym: "in CRPF firing"
-    return not any(w.lower_ in time_words() or w.lower_ in g.not_place_words for w in words)
-
-
-def _person_noun(t: Token) -> bool:
-    """A noun naming people (with an actor sector: "editor", "commander", "resident"), or a woman or man;
-    not a body or a building, which is where it is ("the church in Madhu")."""
-    from .knowledge import sector_lemmas
-
-    lemma = t.lemma_.lower()
-    if lemma in _grammar().body_nouns:
-        return False
-    return lemma in sector_lemmas() or lemma in ("woman", "man", "girl", "boy", "person", "family")
-
-
-def _name_run(n: Token, sent: Span, g: _Grammar) -> Span | None:
-    """The capitalised name headed by ``n`` (its left compounds and connectors: "Rasm Al-Abed"), if it can
-    be a place's."""
-    if n.pos_ != "PROPN" or not n.text[:1].isupper():
-        return None
-    doc = n.doc
-    i = max(n.left_edge.i, sent.start)
-    while i < n.i and (
-        doc[i].dep_ == "det" or not (doc[i].text[:1].isupper() or doc[i].lower_ in g.connectors)
-    ):
-        i += 1  # "the", "some"
-    while i > sent.start and doc[i - 1].dep_ in ("compound", "punct") and doc[i - 1].head.i == n.head.i:
-        if not (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in g.connectors):
-            break
-        i -= 1  # compounds of the same noun: "al - Tijara neighbourhood"
-    span = doc[i : n.i + 1]
-    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
-    if len(span) > _MAX_TOKENS or not words or (words[0].text[:1].islower() and len(words) == 1):
-        return None
-    if any(t.pos_ not in ("PROPN", "PUNCT", "ADP", "DET", "CCONJ") or t.is_quote for t in span):
-        return None
-    kinds = g.admin_words | g.feature_words | g.feature_prefixes
-    if all(w.text in kinds or w.lower_ in g.generic_words for w in words):
-        return None  # no name in it: "the Gulf", "International Airport", "Capital Military District"
-    low = normalize(span_text(span))
-    if any(w.lower_ in g.group_words or demonym_country(w.text) for w in words) or low in _actor_names():
-        return None
-    if low in _person_names():
-        return None  # "the Assad camp"
-    return span
-
-
-@lru_cache(maxsize=1)
-def _org_names() -> frozenset[str]:
-    """Organisation names (index keys): never a place, whatever namesake the gazetteer has ("Hamas" is an
-    alternate name of Hamm, Germany)."""
-    from .knowledge import organizations
-
-    return frozenset(normalize(o.phrase) for o in organizations())
-
-
-@lru_cache(maxsize=1)
-def _person_names() -> frozenset[str]:
-    """Names and surnames of the people we know: never an unlisted place."""
-    from .knowledge import people
-
-    names = set()
-    for p in people():
-        for n in (p.name, *p.aliases):
-            names.add(normalize(n))
-            names.add(normalize(n.split()[-1]))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def _actor_names() -> frozenset[str]:
-    """Country phrases and organisation names: actors, never an unlisted place."""
-    from .knowledge import country_phrases
-
-    return _org_names() | frozenset(normalize(c.phrase) for c in country_phrases())
 
 
 def _attachment(
@@ -324,7 +137,7 @@ def _attachment(
     A mention that names a destination's place ("targeted the town of Souran", "patrolled the streets of
     Tbilisi", "raided the Moscow headquarters of ...") ranks with the destination itself.
     """
-    g = _grammar()
+    g = grammar()
     tok = mention.root
     saw_loc = reference = via_subject = False
     naming = True  # the path so far only names a place: "the town of X", "X's streets", "the X headquarters"
@@ -377,7 +190,7 @@ def _attachment(
             via_subject = via_subject or (dep == "acl" and saw_loc and tok.pos_ == "VERB")
         else:
             return None
-        if head.pos_ in _VERBS and head.i != trigger.i and head.i not in related and head.dep_ != "acl":
+        if head.pos_ in VERBS and head.i != trigger.i and head.i not in related and head.dep_ != "acl":
             if saw_loc and dep == "prep" and tok.i == sent_start and _dominates(head, trigger):
                 return 5, steps, of_head  # fronted "In Geneva, officials said they would meet ..."
             return None
@@ -388,7 +201,7 @@ def _attachment(
 def _settlement_object(tok: Token, trigger: Token, related: frozenset[int]) -> bool:
     """A town or village, or a part of a place, that is the event's object: "captured the town of Pageri",
     "Bemal village was shelled", "patrolled the streets of the capital, Katmandu"."""
-    g = _grammar()
+    g = grammar()
     return (
         (tok.lower_ in g.settlement_nouns or tok.lower_ in g.of_heads)
         and tok.dep_ in ("dobj", "nsubjpass")
@@ -474,13 +287,13 @@ def _lone_locative(
     on a verb ("On Tuesday in Kabul, a suicide bomber killed 12 people ... when he detonated ..."), when it
     names exactly one; not a place that describes a person ("officials in Washington") or where something
     was said."""
-    g = _grammar()
+    g = grammar()
     found = [
         m
         for m in mentions
         if m.root.dep_ == "pobj"
         and m.root.head.lower_ in g.locative
-        and m.root.head.head.pos_ in _VERBS
+        and m.root.head.head.pos_ in VERBS
         and m.root.head.i < m.root.head.head.i  # fronted: "In Gaza, meanwhile, soldiers shot ..."
         and m.root.head.head.lemma_.lower() not in lexicon().say_lemmas
         and not any(x is not None and m.start < x.end and x.start < m.end for x in exclude)
@@ -509,7 +322,7 @@ def resolve_event_place(
     """
     sent = sentence(trigger)
     mentions = find_place_mentions(sent)
-    unlisted = _unlisted_mentions(sent, mentions)
+    unlisted = unlisted_mentions(sent, mentions)
     dest = frozenset(t.i for t in destinations)
     rel = frozenset(t.i for t in related) | dest | _shared_subject_verbs(trigger)
     best: tuple[tuple[int, int, bool, bool, int, int], Span, Token | None] | None = None
