@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
 from .gazetteer import demonym_country, normalize
-from .parsed import span_text
+from .parsed import span_text, token_table
 from .placegrammar import MAX_NAME_TOKENS, VERBS, Grammar, grammar
 
 __all__ = ["org_names", "unlisted_mentions"]
@@ -32,7 +33,14 @@ def unlisted_mentions(sent: Span, known: list[Span]) -> list[Span]:
 def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
     g = grammar()
     found: dict[int, Span] = {}
-    for tok in sent:
+    doc = sent.doc
+    table = token_table(doc)
+    kinds = _kind_lemmas()
+    # every rule below starts from a proper noun or a kind of place: only those words become Tokens
+    for i in range(sent.start, sent.end):
+        if table.pos[i] != PROPN and table.lemmas[i] not in kinds:
+            continue
+        tok = doc[i]
         names: list[Token] = []
         named_feature = tok.text in g.feature_words or (
             tok.i > sent.start and tok.doc[tok.i - 1].text in g.feature_prefixes and tok.dep_ != "compound"
@@ -59,6 +67,12 @@ def _find_unlisted(sent: Span, known: list[Span]) -> list[Span]:
             ):
                 found[span.start] = span
     return [found[k] for k in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _kind_lemmas() -> frozenset[str]:
+    g = grammar()
+    return g.settlement_nouns | g.facility_nouns
 
 
 def _bare_place(tok: Token, g: Grammar) -> bool:
