@@ -511,11 +511,14 @@ def _named(x: Token, noun: Token) -> bool:
 def _own_preps(noun: Token) -> tuple[str, ...]:
     """The prepositions that name whom a noun is about: an event noun's own pattern prepositions ("the
     blockade of Serbia", "accusations against the government"), and "of" after a number ("scores of
-    civilians")."""
+    civilians"); not where it happens ("prevented a demonstration in Nairobi" targets no one in Nairobi)."""
     lemma = noun.lemma_.lower()
     if lemma in LX().quantifiers:
         return ("of",)
-    return tuple(dict.fromkeys(x for p in pattern_index().nouns.get(lemma, ()) for x in p.prep))
+    places = LX().locative_preps
+    return tuple(
+        dict.fromkeys(x for p in pattern_index().nouns.get(lemma, ()) for x in p.prep if x not in places)
+    )
 
 
 def _with_effort(tokens: list[Token]) -> list[Token]:

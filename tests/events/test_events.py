@@ -765,3 +765,9 @@ def test_accepting_a_formula_and_judging_a_named_party(coder, text: str, code: s
 def test_an_unnamed_infinitive_subject_is_no_target(coder) -> None:
     r = _one(_events(coder, "She was told the British home secretary ordered her citizenship to be revoked."))
     assert (r["root"], r["target"]) == ("10", None)
+
+
+def test_where_an_event_noun_happens_is_not_whom_it_is_about(coder) -> None:
+    """ "a demonstration in Nairobi" is not aimed at the Kenyan government; the territory rule gives KEN."""
+    r = _one(_events(coder, "Kenyan police prevented a demonstration in Nairobi."))
+    assert (r["cameo"], r["target"]["code"], r["place"]["name"]) == ("1721", "KEN", "Nairobi")
