@@ -884,6 +884,27 @@ def unidentified(f: Found) -> bool:
     return f.source_token is not None and _weapon(f.source_token)
 
 
+def _weapon_candidates(t: Token, src_toks: list[Token]) -> list[Token]:
+    """What may be the weapon of a violent trigger: its subjects, and for a passive its "in"/"by" objects
+    ("were killed in a suicide bombing")."""
+    cands = list(src_toks)
+    if t.pos_ == "VERB" and _passive(t):
+        cands += _prep_objects([t], ("in", "by"))
+    return cands
+
+
+def _weapon_code(x: Token) -> str | None:
+    """The kind of violence a weapon names: "a roadside bomb" 1833, "a car bomb blast" 1832, "an air strike"
+    195 (lexicon ``modifier_codes``)."""
+    if not _weapon(x):
+        return None
+    for w in (x, *(c for c in x.children if c.dep_ == "compound")):
+        kind = _modifier_code(w)
+        if kind is not None and root(kind) in ("18", "19"):
+            return kind
+    return None
+
+
 def _weapon(x: Token) -> bool:
     """A weapon noun, or a noun a weapon qualifies ("a car bomb blast")."""
     weapons = LX().weapon_nouns
@@ -896,14 +917,19 @@ def _weapon_source(t: Token, src_toks: list[Token], resolver: ActorResolver) -> 
     """Violence done by a weapon or an attack with no one named is done by unidentified armed forces (UAF):
     "a roadside bomb killed two soldiers", "were killed by an explosive device", "were killed in a suicide
     bombing". The pipeline gives them the country of the event's place, as ICEWS does ("gunmen (Iraq)")."""
-    cands = list(src_toks)
-    if t.pos_ == "VERB" and _passive(t):
-        cands += _prep_objects([t], ("in", "by"))
-    for x in cands:
+    for x in _weapon_candidates(t, src_toks):
         if not _weapon(x) or resolver.resolve(x) is not None:
             continue
         # whoever the attack is said to be by: "a chemical attack by the government", "the regime's attacks"
         agents = [c for c in x.children if c.dep_ == "poss"] + _prep_objects([x], ("by",))
+        agents += [  # "a suicide bombing claimed by the Islamic State", "an attack carried out by rebels"
+            g
+            for v in x.children
+            if v.dep_ == "acl"
+            for a in v.children
+            if a.dep_ == "agent"
+            for g in _agent_objects(a)
+        ]
         agents += [  # "US attacks", "Russian air strikes"; not the place attacked ("the Idlib attack")
             c
             for c in x.children
@@ -1045,6 +1071,8 @@ def _code_trigger(
     if gov is not None and status == "occurred":
         status = status_of(gov)
     code = _kind_code(noun, p.code) if noun is not None else p.code  # "air strikes", "hunger strike"
+    if code in ("180", "190"):  # "a roadside bomb killed two soldiers": 1833, whoever claimed it
+        code = next((k for x in _weapon_candidates(t, src_toks) if (k := _weapon_code(x))), code)
     # a modifier that names the kind settles an ambiguous noun ("a general strike" is no air raid)
     ambiguous = "ambiguous" in p.flags and (noun is None or _modifier_code(noun) is None)
     if root(code) == "04" and _by_phone(t):

@@ -347,7 +347,7 @@ def test_targets_behind_a_passive_subject_or_an_agreement_noun(coder, text: str,
     ],
 )
 def test_violence_by_a_weapon_is_by_unidentified_forces(coder, text: str, src: str, tgt: str) -> None:
-    r = _one(_events(coder, text), "19")
+    r = _one([r for r in _events(coder, text) if r["root"] in ("18", "19")])
     assert (r["source"]["code"], r["target"]["code"]) == (src, tgt)
 
 
@@ -771,3 +771,19 @@ def test_where_an_event_noun_happens_is_not_whom_it_is_about(coder) -> None:
     """ "a demonstration in Nairobi" is not aimed at the Kenyan government; the territory rule gives KEN."""
     r = _one(_events(coder, "Kenyan police prevented a demonstration in Nairobi."))
     assert (r["cameo"], r["target"]["code"], r["place"]["name"]) == ("1721", "KEN", "Nairobi")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src"),
+    [
+        ("A roadside bomb near Mosul killed two Iraqi soldiers.", "1833", "IRQUAF"),
+        ("A car bomb blast killed seven Iraqi soldiers in Mosul.", "1832", "IRQUAF"),
+        ("Twelve Afghan police officers were killed in a suicide attack.", "1831", "UAF"),
+        # whoever claimed it is the source; the weapon still names the kind
+        ("A suicide bombing claimed by the Islamic State killed four Iraqi soldiers.", "1831", "IMGMOSISI"),
+        ("A mortar killed two Syrian children.", "190", "UAF"),  # a weapon with no kind of its own
+    ],
+)
+def test_violence_by_a_weapon_is_of_the_weapon_s_kind(coder, text: str, code: str, src: str) -> None:
+    r = _one(_events(coder, text), "18" if code.startswith("18") else "19")
+    assert (r["cameo"], r["source"]["code"]) == (code, src)
