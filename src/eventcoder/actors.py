@@ -929,18 +929,23 @@ class ActorResolver:
                         return actor
         return None
 
+    def _country_mentions(self, head: Token, kinds: tuple[str, ...]) -> Iterator[tuple[Token, Match]]:
+        """The mentions of these kinds that name a country in head's sentence, with their last token."""
+        span = sentence(head)
+        for i in range(span.start, span.end):
+            m = self.by_token.get(i)
+            if m is not None and m.kind in kinds and m.entries[0].country and i == m.end - 1:
+                yield self.doc[i], m
+
     def _homeland(self, head: Token) -> str | None:
         """The country of the one place the sentence names as where things happen ("ethnic Albanians in
         south Serbia"), else the dateline's: an ethnic group lives where it is, whoever else the sentence
         names ("an American woman captured by Kurdish forces" does not make the Kurds American)."""
-        found = set()
-        for i in range(sentence(head).start, sentence(head).end):
-            m = self.by_token.get(i)
-            tok = self.doc[i]
-            if m is None or m.kind not in ("name", "capital") or not m.entries[0].country or i != m.end - 1:
-                continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps:
-                found.add(m.entries[0].country)
+        found = {
+            m.entries[0].country
+            for tok, m in self._country_mentions(head, ("name", "capital"))
+            if _locative(tok)
+        }
         if len(found) == 1:
             return next(iter(found))
         return self.context.dateline_country if not found else None
@@ -952,18 +957,11 @@ class ActorResolver:
         is where X goes, not whose president X is."""
         sent = self._sent_countries.get(head.i)
         if sent is None:
-            kinds = ("name", "adj", "people", "capital", "metonym")
             sent = set()
-            sent_span = sentence(head)
-            for i in range(sent_span.start, sent_span.end):
-                m = self.by_token.get(i)
-                if m is None or m.kind not in kinds or not m.entries[0].country or i != m.end - 1:
-                    continue
+            for tok, m in self._country_mentions(head, ("name", "adj", "people", "capital", "metonym")):
                 if self._backer(m):  # "Iran-allied militias": Iran is no context, and rules one out
                     sent.add("")
-                    continue
-                tok = self.doc[i]  # later in the sentence, only where something happens: "in Caracas"
-                if i < head.i or (tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps):
+                elif tok.i < head.i or _locative(tok):  # later, only where something happens: "in Caracas"
                     sent.add(m.entries[0].country)
             self._sent_countries[head.i] = sent
         if len(sent) == 1:
@@ -1084,3 +1082,8 @@ class ActorResolver:
                 and (i in self.by_token or table.lemmas[i] in self.index.sector_nouns)
             ):
                 self.resolve(self.doc[i])
+
+
+def _locative(tok: Token) -> bool:
+    """Whether a word is the object of a locative preposition: where something happens ("in Caracas")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LX().locative_preps

@@ -12,8 +12,10 @@ from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
 from .gazetteer import demonym_country, normalize
+from .knowledge import country_phrases, organizations, people, sector_lemmas
 from .parsed import span_text, token_table
 from .placegrammar import MAX_NAME_TOKENS, VERBS, Grammar, grammar
+from .when import time_words
 
 __all__ = ["org_names", "unlisted_mentions"]
 
@@ -86,8 +88,6 @@ def _bare_place(tok: Token, g: Grammar) -> bool:
         return False  # who someone is, not where something happened: "an editor at Sound and Picture"
     if any(c.dep_ == "det" or c.dep_ == "poss" for c in tok.children):
         return False
-    from .when import time_words
-
     words = [t for t in tok.subtree if t.pos_ == "PROPN"]
     if any(w.text.isupper() for w in words):
         return False  # an acronym: "in CRPF firing"
@@ -97,8 +97,6 @@ def _bare_place(tok: Token, g: Grammar) -> bool:
 def _person_noun(t: Token) -> bool:
     """A noun naming people (with an actor sector: "editor", "commander", "resident"), or a woman or man;
     not a body or a building, which is where it is ("the church in Madhu")."""
-    from .knowledge import sector_lemmas
-
     lemma = t.lemma_.lower()
     if lemma in grammar().body_nouns:
         return False
@@ -141,16 +139,12 @@ def _name_run(n: Token, sent: Span, g: Grammar) -> Span | None:
 def org_names() -> frozenset[str]:
     """Organisation names (index keys): never a place, whatever namesake the gazetteer has ("Hamas" is an
     alternate name of Hamm, Germany)."""
-    from .knowledge import organizations
-
     return frozenset(normalize(o.phrase) for o in organizations())
 
 
 @lru_cache(maxsize=1)
 def _person_names() -> frozenset[str]:
     """Names and surnames of the people we know: never an unlisted place."""
-    from .knowledge import people
-
     names = set()
     for p in people():
         for n in (p.name, *p.aliases):
@@ -162,6 +156,4 @@ def _person_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _actor_names() -> frozenset[str]:
     """Country phrases and organisation names: actors, never an unlisted place."""
-    from .knowledge import country_phrases
-
     return org_names() | frozenset(normalize(c.phrase) for c in country_phrases())

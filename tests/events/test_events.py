@@ -690,20 +690,6 @@ def test_whoever_holds_a_place_is_the_target(coder, text: str, tgt: str) -> None
     assert _one(_events(coder, text))["target"]["code"] == tgt
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "src", "tgt"),
-    [
-        # a movement of forces is by its "of" object, from where it leaves
-        ("The withdrawal of Kenyan troops from Somalia began on Monday.", "0874", "KENMIL", "SOM"),
-        # a demand or appeal is made of its complement's subject
-        ("Kenya demanded that Uganda withdraw its troops.", "1056", "KEN", "UGA"),
-    ],
-)
-def test_movers_and_whom_a_demand_is_made_of(coder, text: str, code: str, src: str, tgt: str) -> None:
-    r = _one(_events(coder, text))
-    assert (r["cameo"], r["source"]["code"], r["target"]["code"]) == (code, src, tgt)
-
-
 def test_a_demanded_act_has_not_occurred(coder) -> None:
     text = "The Kenyan president's demand that Uganda and Tanzania prosecute their officials met resistance."
     acts = [r for r in _events(coder, text) if r["root"] == "17"]
@@ -714,25 +700,6 @@ def test_a_stateless_people_is_placed_where_the_sentence_puts_it(coder) -> None:
     text = "An American woman captured by Kurdish forces in Syria was handed to the US."
     r = next(r for r in _events(coder, text) if r["trigger"]["text"].startswith("captured"))
     assert r["source"]["country"] in (None, "SYR")
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "src", "tgt"),
-    [
-        ("Prisoners rioted at a jail in Nairobi on Monday.", "145", "KENCVL", "KEN"),
-        ("Rebels in Ivory Coast blocked transport into the capital.", "144", "CIVREB", None),
-        # "general" qualifies the strike; the inhabitants are of what the modifier names
-        (
-            "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike.",
-            "133",
-            "SYRCVL",
-            None,
-        ),
-    ],
-)
-def test_sectors_of_inmates_and_inhabitants(coder, text: str, code: str, src: str, tgt: str | None) -> None:
-    r = _one(_events(coder, text), code[:2])
-    assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)
 
 
 def test_coordinated_verbs_of_one_event_give_one_record(coder) -> None:
@@ -747,19 +714,6 @@ def test_coordinated_verbs_of_one_event_give_one_record(coder) -> None:
 def test_coordinated_verbs_of_two_events_keep_two_records(coder) -> None:
     records = _events(coder, "Kenyan soldiers attacked and destroyed the Shabaab base.")
     assert sorted(r["root"] for r in records) == ["17", "19"]
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "src", "tgt"),
-    [
-        ("Denmark accepted a formula for ending its fisheries dispute.", "030", "DNK", None),
-        # the named subject of an infinitive complement is whom a judgement is about
-        ("Turkey considers the YPG to be a terrorist group.", "014", "TUR", "SYRREBYPG"),
-    ],
-)
-def test_accepting_a_formula_and_judging_a_named_party(coder, text: str, code: str, src: str, tgt) -> None:
-    r = _one(_events(coder, text))
-    assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)
 
 
 def test_an_unnamed_infinitive_subject_is_no_target(coder) -> None:
@@ -787,3 +741,31 @@ def test_where_an_event_noun_happens_is_not_whom_it_is_about(coder) -> None:
 def test_violence_by_a_weapon_is_of_the_weapon_s_kind(coder, text: str, code: str, src: str) -> None:
     r = _one(_events(coder, text), "18" if code.startswith("18") else "19")
     assert (r["cameo"], r["source"]["code"]) == (code, src)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "src", "tgt"),
+    [
+        # a movement of forces is by its "of" object, from where it leaves
+        ("The withdrawal of Kenyan troops from Somalia began on Monday.", "0874", "KENMIL", "SOM"),
+        # a demand or appeal is made of its complement's subject
+        ("Kenya demanded that Uganda withdraw its troops.", "1056", "KEN", "UGA"),
+        ("Prisoners rioted at a jail in Nairobi on Monday.", "145", "KENCVL", "KEN"),
+        ("Rebels in Ivory Coast blocked transport into the capital.", "144", "CIVREB", None),
+        # "general" qualifies the strike; the inhabitants are of what the modifier names
+        (
+            "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike.",
+            "133",
+            "SYRCVL",
+            None,
+        ),
+        ("Denmark accepted a formula for ending its fisheries dispute.", "030", "DNK", None),
+        # the named subject of an infinitive complement is whom a judgement is about
+        ("Turkey considers the YPG to be a terrorist group.", "014", "TUR", "SYRREBYPG"),
+    ],
+)
+def test_movers_demands_judgements_inmates_and_inhabitants(
+    coder, text: str, code: str, src: str, tgt: str | None
+) -> None:
+    r = _one(_events(coder, text), code[:2])
+    assert (r["cameo"], r["source"]["code"], (r["target"] or {}).get("code")) == (code, src, tgt)

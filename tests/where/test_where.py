@@ -89,8 +89,19 @@ def test_find_place_mentions(nlp: Language, text: str, mentions: list[str]) -> N
         ("Fighting resumed in the Darfur region.", "resumed", [], "Darfur", "SDN"),
         ("Gunmen killed 20 villagers in Zamfara State.", "killed", [], "Zamfara State", "NGA"),
         ("Troops were deployed in Kano on Friday.", "deployed", [], "Kano", "NGA"),
+        # a destination's place: the kind of place's object, or its modifier
+        ("Police patrolled the streets of central Nairobi.", "patrolled", ["streets"], "Nairobi", "KEN"),
+        ("Soldiers raided the Nairobi headquarters of a charity.", "raided", ["headquarters"], "Nairobi",
+         "KEN"),
+        # a locative on a verb coordinated with the trigger, sharing its subject
+        ("Gunmen shot and killed two guards in southern Kenya.", "shot", [], "Kenya", "KEN"),
+        # a locative on the agent of a passive trigger
+        ("The journalist was seized by security agents in Nairobi.", "seized", [], "Nairobi", "KEN"),
+        # a distance names a point of reference, not the place
+        ("Troops killed 12 rebels near the town of Garissa, 200 kilometres east of Nairobi.", "killed", [],
+         "Garissa", "KEN"),
     ],
-)
+)  # fmt: skip
 def test_resolve_event_place(
     nlp: Language, text: str, trigger: str, destinations: list[str], place: str, country: str
 ) -> None:
@@ -222,31 +233,6 @@ def test_the_dateline_places_events_of_its_country_only(coder) -> None:
     place = by_code["KENCOP"]["place"]
     assert (place["name"], place["start"], place["end"]) == ("Nairobi", 0, 7)
     assert by_code["RUS"]["place"] is None  # an event elsewhere is not placed at the dateline
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "destinations", "place", "country"),
-    [
-        # a destination's place: the kind of place's object, or its modifier
-        ("Police patrolled the streets of central Nairobi.", "patrolled", ["streets"], "Nairobi", "KEN"),
-        ("Soldiers raided the Nairobi headquarters of a charity.", "raided", ["headquarters"], "Nairobi",
-         "KEN"),
-        # a locative on a verb coordinated with the trigger, sharing its subject
-        ("Gunmen shot and killed two guards in southern Kenya.", "shot", [], "Kenya", "KEN"),
-        # a locative on the agent of a passive trigger
-        ("The journalist was seized by security agents in Nairobi.", "seized", [], "Nairobi", "KEN"),
-        # a distance names a point of reference, not the place
-        ("Troops killed 12 rebels near the town of Garissa, 200 kilometres east of Nairobi.", "killed", [],
-         "Garissa", "KEN"),
-    ],
-)  # fmt: skip
-def test_event_place_constructions(
-    nlp: Language, text: str, trigger: str, destinations: list[str], place: str, country: str
-) -> None:
-    doc = nlp(text)
-    p = resolve_event_place(_tok(doc, trigger), destinations=[_tok(doc, w) for w in destinations])
-    assert p is not None
-    assert (text[p.start : p.end], p.country) == (place, country)
 
 
 @pytest.mark.parametrize(
